@@ -1,0 +1,116 @@
+"""The resolved playbook: every valid entity by kind and id, and relations computed both ways."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .introspect import iter_refs
+from .models import FOLDER_KINDS, Common, Company, Leads, Process, Role, Stage, Team
+
+# Kinds that are lists inside a single file rather than files of their own.
+LIST_KINDS = {"stages": ("process", "stages"), "roles": ("team", "roles")}
+SINGULAR = {
+    "segments": "segment",
+    "personas": "persona",
+    "value-propositions": "value proposition",
+    "products": "product",
+    "assets": "asset",
+    "competitors": "competitor",
+    "insights": "insight",
+    "playbooks": "playbook",
+    "stages": "process stage",
+    "roles": "team role",
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    """`source` (kind, id) refers to `target` (kind, id) at `loc` inside the source's file."""
+
+    source_kind: str
+    source_id: str
+    loc: tuple
+    target_kind: str
+    target_id: str
+
+
+@dataclass
+class Catalog:
+    root: Path
+    singles: dict[str, Common] = field(default_factory=dict)
+    entities: dict[str, dict[str, Common]] = field(default_factory=lambda: {k: {} for k in FOLDER_KINDS})
+    links: list[Link] = field(default_factory=list)
+    _incoming: dict[tuple[str, str], list[Link]] = field(default_factory=lambda: defaultdict(list))
+
+    # --- the single-file kinds ---
+    @property
+    def company(self) -> Company | None:
+        return self.singles.get("company")
+
+    @property
+    def process(self) -> Process | None:
+        return self.singles.get("process")
+
+    @property
+    def leads(self) -> Leads | None:
+        return self.singles.get("leads")
+
+    @property
+    def team(self) -> Team | None:
+        return self.singles.get("team")
+
+    @property
+    def stages(self) -> dict[str, Stage]:
+        return {s.id: s for s in self.process.stages} if self.process else {}
+
+    @property
+    def roles(self) -> dict[str, Role]:
+        return {r.id: r for r in self.team.roles} if self.team else {}
+
+    # --- lookups ---
+    def get(self, kind: str, id: str):
+        if kind in LIST_KINDS:
+            return (self.stages if kind == "stages" else self.roles).get(id)
+        if kind in self.singles and kind == id:
+            return self.singles[kind]
+        return self.entities.get(kind, {}).get(id)
+
+    def all(self, kind: str) -> list[Common]:
+        """Entities of a folder kind, sorted by id."""
+        return list(self.entities[kind].values())
+
+    def incoming(self, kind: str, id: str, source_kind: str | None = None) -> list[Link]:
+        """Links pointing at (kind, id), optionally only from one source kind."""
+        links = self._incoming.get((kind, id), [])
+        return [l for l in links if source_kind is None or l.source_kind == source_kind]
+
+    def referrers(self, kind: str, id: str, source_kind: str) -> list[Common]:
+        """The distinct entities of `source_kind` that refer to (kind, id), sorted by id."""
+        ids = sorted({l.source_id for l in self.incoming(kind, id, source_kind)})
+        return [self.get(source_kind, i) for i in ids]
+
+    def value_propositions_for(self, segment_id: str | None = None, persona_id: str | None = None) -> list[Common]:
+        """Value propositions that apply to a segment and/or persona; an empty list in a VP means 'all'."""
+        return [
+            vp for vp in self.all("value-propositions")
+            if (segment_id is None or not vp.segments or segment_id in vp.segments)
+            and (persona_id is None or not vp.personas or persona_id in vp.personas)
+        ]
+
+
+def build_catalog(root: Path, models: list[Common]) -> Catalog:
+    """Index valid models (their `id` and `rel` already set) and compute links both ways."""
+    catalog = Catalog(root=root)
+    for model in sorted(models, key=lambda m: (m.kind, m.id)):
+        if model.kind in FOLDER_KINDS:
+            catalog.entities[model.kind][model.id] = model
+        else:
+            catalog.singles[model.kind] = model
+    for model in sorted(models, key=lambda m: (m.kind, m.id)):
+        for loc, target_kind, target_id in iter_refs(model):
+            link = Link(model.kind, model.id, loc, target_kind, target_id)
+            catalog.links.append(link)
+            catalog._incoming[(target_kind, target_id)].append(link)
+    return catalog

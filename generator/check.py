@@ -1,0 +1,65 @@
+"""`playbook check`: load, validate and resolve the whole project, collecting every problem."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import Catalog, build_catalog
+from .diagnostics import Diagnostic, finalize
+from .loader import SourceMap, load_document
+from .models import ALL_KINDS, Common
+from .project import SourceFile, discover
+from .rules import catalog_rules
+from .validate import validate_document
+
+
+@dataclass
+class CheckResult:
+    catalog: Catalog
+    diagnostics: list[Diagnostic]
+    sources: dict[tuple[str, str], SourceMap]
+    known_ids: dict[str, set[str]]
+
+
+def today() -> datetime.date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the calendar."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
+    return datetime.date.today()
+
+
+def _load_one(source: SourceFile) -> tuple[Common | None, SourceMap | None, list[Diagnostic]]:
+    document, problems = load_document(source.path, source.rel)
+    if document is None:
+        return None, None, problems
+    model, invalid = validate_document(ALL_KINDS[source.kind], document.data, source.rel, document.source)
+    if model is not None:
+        model._id = source.id
+        model._rel = source.rel
+    return model, document.source, problems + invalid
+
+
+def check_project(root: Path, *, on: datetime.date | None = None, strict: bool = False) -> CheckResult:
+    root = root.resolve()
+    files, diagnostics = discover(root)
+    models: list[Common] = []
+    sources: dict[tuple[str, str], SourceMap] = {}
+    known_ids: dict[str, set[str]] = {}
+    for source in files:
+        key = (source.kind, source.id)
+        if key in sources or source.id in known_ids.get(source.kind, ()):
+            continue  # a duplicate id, already reported by discover()
+        known_ids.setdefault(source.kind, set()).add(source.id)
+        model, source_map, problems = _load_one(source)
+        diagnostics.extend(problems)
+        if source_map is not None:
+            sources[key] = source_map
+        if model is not None:
+            models.append(model)
+    catalog = build_catalog(root, models)
+    diagnostics.extend(catalog_rules(catalog, sources, known_ids, on or today()))
+    return CheckResult(catalog, finalize(diagnostics, strict=strict), sources, known_ids)

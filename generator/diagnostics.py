@@ -1,0 +1,110 @@
+"""The Diagnostic type, the catalogue of codes, and the text / json / github reporters.
+
+Every stage of the pipeline returns diagnostics instead of raising, so that a check
+reports every problem in the project at once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+from typing import Iterable
+
+ERROR = "error"
+WARNING = "warning"
+
+# Stable, documented codes. A code never changes meaning once released; add new ones.
+CODES: dict[str, str] = {
+    "E100": "YAML syntax error",
+    "E101": "duplicate key in a mapping",
+    "E102": "file is not UTF-8 text",
+    "E103": "tab character used for indentation",
+    "E104": "file is empty, holds more than one document, or its top level is not a mapping",
+    "E105": "YAML tag that is not plain data (for example a Python tag)",
+    "E106": "alias expansion too large (for example a billion-laughs file)",
+    "E107": "file too large",
+    "E108": "nesting too deep",
+    "E109": "mapping key that is not plain text",
+    "E110": "file name is not a valid id",
+    "E111": "two files give the same id",
+    "E112": "file or folder the playbook does not know",
+    "E200": "unknown field",
+    "E201": "missing required field",
+    "E202": "wrong type",
+    "E203": "unknown value for a field with fixed choices",
+    "E204": "reference to an id that does not exist",
+    "E205": "invalid id",
+    "E206": "duplicate id inside a list",
+    "E207": "URL with a scheme other than http, https or mailto",
+    "E208": "file missing or outside content/",
+    "E209": "value out of range or malformed",
+    "E210": "asset gives both url and file",
+    "W300": "stale entity: its review_by date has passed",
+    "W301": "asset that nothing references and that names no segment, persona or stage",
+    "W302": "buying-committee member with no value proposition covering them",
+    "E900": "internal error in the generator",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Diagnostic:
+    """One problem, located in a file of the project (path relative to the project root)."""
+
+    file: str
+    line: int
+    column: int
+    severity: str
+    code: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}]: {self.message}"
+
+
+def error(file: str, line: int, column: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(file, line, column, ERROR, code, message)
+
+
+def warning(file: str, line: int, column: int, code: str, message: str) -> Diagnostic:
+    return Diagnostic(file, line, column, WARNING, code, message)
+
+
+def finalize(diagnostics: Iterable[Diagnostic], *, strict: bool = False) -> list[Diagnostic]:
+    """Sort by file and position, drop exact repeats, and promote warnings under --strict."""
+    unique = set(diagnostics)
+    if strict:
+        unique = {replace(d, severity=ERROR) for d in unique}
+    return sorted(unique)
+
+
+def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
+    return any(d.severity == ERROR for d in diagnostics)
+
+
+def report_text(diagnostics: list[Diagnostic]) -> str:
+    return "".join(f"{d}\n" for d in diagnostics)
+
+
+def report_json(diagnostics: list[Diagnostic]) -> str:
+    return json.dumps([asdict(d) for d in diagnostics], indent=2, ensure_ascii=False) + "\n"
+
+
+def _escape_github(value: str, *, property_value: bool = False) -> str:
+    # GitHub workflow commands use %-escapes for these characters.
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def report_github(diagnostics: list[Diagnostic]) -> str:
+    lines = []
+    for d in diagnostics:
+        file = _escape_github(d.file, property_value=True)
+        title = _escape_github(f"{d.code}", property_value=True)
+        message = _escape_github(d.message)
+        lines.append(f"::{d.severity} file={file},line={d.line},col={d.column},title={title}::{message}\n")
+    return "".join(lines)
+
+
+REPORTERS = {"text": report_text, "json": report_json, "github": report_github}

@@ -1,0 +1,64 @@
+"""Running MkDocs for `playbook build` and `playbook serve` (the MkDocs adapter, with plugin.py)."""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+from .check import CheckResult
+from .config import default_config, write_config
+from .site import Options
+
+ENGINE_ERRORS = (Abort, ConfigurationError, PluginError)
+
+
+class EngineError(Exception):
+    """MkDocs refused the configuration or failed the build; the message says why."""
+
+
+@contextmanager
+def config_file(root: Path) -> Iterator[Path]:
+    """The project's mkdocs.yml, or a built-in default written to a temporary folder."""
+    own = root / "mkdocs.yml"
+    if own.is_file():
+        yield own
+        return
+    with tempfile.TemporaryDirectory(prefix="playbook-config-") as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        yield write_config(Path(tmp) / "mkdocs.yml", default_config(root, docs))
+
+
+def _plugin(config):
+    plugin = config.plugins.get("playbook")
+    if plugin is None:
+        raise EngineError("mkdocs.yml does not enable the playbook plugin: add '- playbook' under plugins:")
+    return plugin
+
+
+def build(root: Path, site_dir: Path, options: Options, result: CheckResult, *, strict_links: bool = False) -> None:
+    """Build the site for `options.audience` into `site_dir` (a fresh folder)."""
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    with config_file(root) as path:
+        try:
+            config = load_config(config_file=str(path), site_dir=str(site_dir), strict=strict_links)
+            plugin = _plugin(config)
+            plugin.config["audience"] = options.audience
+            plugin.config["drafts"] = options.drafts
+            plugin.config["strict"] = options.strict
+            plugin.config["project_dir"] = str(root)
+            plugin.preloaded = result
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except ENGINE_ERRORS as exc:
+            raise EngineError(str(exc)) from None

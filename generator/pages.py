@@ -1,0 +1,188 @@
+"""The site plan: which pages exist, where, with what title and which facts.
+
+Python decides what is on a page (the context); the template named by each page decides
+how it looks. Only section pages go into the navigation (DESIGN.md: the navigation is
+rendered into every page, so it must not grow with the playbook).
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from . import relations as rel
+from .catalog import Catalog
+
+# Site folder per kind; the asset library is not called "assets" because the theme owns that folder.
+FOLDERS = {
+    "segments": "segments", "personas": "personas", "value-propositions": "value-propositions",
+    "products": "products", "assets": "library", "competitors": "competitors", "insights": "insights",
+    "playbooks": "playbooks",
+}
+ATTACHMENTS = "attachments"
+ENTITY_TEMPLATES = {
+    "segments": "segment.md.j2", "personas": "persona.md.j2", "value-propositions": "value-proposition.md.j2",
+    "products": "product.md.j2", "assets": "asset.md.j2", "competitors": "competitor.md.j2",
+    "insights": "insight.md.j2", "playbooks": "playbook.md.j2",
+}
+
+
+@dataclass
+class Page:
+    path: str  # Markdown path inside the site, e.g. "personas/cfo.md"
+    template: str
+    title: str
+    description: str = ""
+    context: dict = field(default_factory=dict)
+    nav: bool = False  # a section page shown in the navigation
+    source: str | None = None  # the YAML file behind it, relative to the project root
+
+
+@dataclass(frozen=True)
+class Settings:
+    today: datetime.date
+    audience: str = "internal"
+    repo_url: str | None = None
+    insight_form_url: str | None = None
+    directory_urls: bool = True  # MkDocs' use_directory_urls: how a page's URL is formed
+
+
+def entity_path(kind: str, id: str) -> str:
+    return f"{FOLDERS[kind]}/{id}.md"
+
+
+def brief_path(segment_id: str, persona_id: str) -> str:
+    return f"briefs/{segment_id}/{persona_id}.md"
+
+
+def attachment_path(asset) -> str:
+    return f"{ATTACHMENTS}/{asset.id}/{posixpath.basename(asset.file)}"
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives the page at Markdown `path`, relative to the site root."""
+    if not path.endswith(".md"):
+        return path
+    if not directory_urls:
+        return path[:-3] + ".html"
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[:-3] + "/"
+
+
+def _target(kind: str, id: str) -> tuple[str, str]:
+    if kind == "stages":
+        return "process.md", f"#{id}"
+    if kind == "roles":
+        return "team.md", f"#{id}"
+    return entity_path(kind, id), ""
+
+
+class Links:
+    """Relative links from one page to the others.
+
+    Markdown links (`link(...)`, `link.to(...)`) name .md files, which MkDocs validates and
+    rewrites; raw HTML (tables, pictures) needs final URLs: `link.href(...)`, `link.href_to(...)`.
+    """
+
+    def __init__(self, here: str, directory_urls: bool = True):
+        self.here = here
+        self.directory_urls = directory_urls
+
+    def to(self, path: str) -> Markup:
+        return Markup(posixpath.relpath(path, posixpath.dirname(self.here) or "."))
+
+    def __call__(self, kind: str, id: str) -> Markup:
+        path, anchor = _target(kind, id)
+        return Markup(self.to(path) + anchor)
+
+    def brief(self, segment_id: str, persona_id: str) -> Markup:
+        return self.to(brief_path(segment_id, persona_id))
+
+    def href_to(self, path: str) -> Markup:
+        here = page_url(self.here, self.directory_urls)
+        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
+        target = page_url(path, self.directory_urls)
+        relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+        if target.endswith("/") or not target:
+            relative = relative.rstrip("/") + "/"
+        return Markup("./" if relative == "./" else relative)
+
+    def href(self, kind: str, id: str) -> Markup:
+        path, anchor = _target(kind, id)
+        return Markup(self.href_to(path) + anchor)
+
+    def brief_href(self, segment_id: str, persona_id: str) -> Markup:
+        return self.href_to(brief_path(segment_id, persona_id))
+
+    def attachment(self, asset) -> Markup:
+        return self.href_to(attachment_path(asset))
+
+
+SECTIONS = (
+    # (path, template, title, description, kinds it needs or None)
+    ("segments/index.md", "segments.md.j2", "Segments", "Target segments ranked by priority, with market size and fit.", "segments"),
+    ("personas/index.md", "personas.md.j2", "Personas", "Buyer personas grouped by the buying role they usually play.", "personas"),
+    ("briefs/index.md", "briefs.md.j2", "Call-prep briefs", "One page per buyer in each segment: everything to prepare a meeting.", "segments"),
+    ("matrix.md", "matrix.md.j2", "Value matrix", "Which value propositions cover which buyer in which segment, and the gaps.", "segments"),
+    ("value-propositions/index.md", "value-propositions.md.j2", "Value propositions", "What we promise to whom, with proof.", "value-propositions"),
+    ("library/index.md", "library.md.j2", "Asset library", "Every sales asset, filterable by type, segment, persona and stage.", "assets"),
+    ("competitors/index.md", "competitors.md.j2", "Competitors", "Battlecards: strengths, weaknesses, landmines and objections.", "competitors"),
+    ("products/index.md", "products.md.j2", "Products", "What we sell and what it does.", "products"),
+    ("playbooks/index.md", "playbooks.md.j2", "Playbooks", "Sales motions as plays, stage by stage.", "playbooks"),
+    ("process.md", "process.md.j2", "Sales process", "The sales process aligned with the buyer's journey.", "process"),
+    ("leads.md", "leads.md.j2", "Leads", "Lead definitions, scoring and nurture tracks agreed by marketing and sales.", "leads"),
+    ("team.md", "team.md.j2", "Team", "Roles on our side of the deal and whom they engage.", "team"),
+    ("insights/index.md", "insights.md.j2", "Field insights", "What sellers learn in the field, newest first.", "insights"),
+    ("tags.md", "tags.md.j2", "Tags", "Every entity by tag.", None),
+)
+
+
+def plan_site(catalog: Catalog, settings: Settings) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    company = catalog.company
+    title = company.name if company else "Playbook"
+    pages = [Page("index.md", "home.md.j2", title, (company.summary or "") if company else "", nav=True,
+                  source=company.rel if company else None)]
+    for path, template, name, description, needs in SECTIONS:
+        if needs is None or _has(catalog, needs):
+            pages.append(Page(path, template, name, description, nav=True,
+                              source=catalog.singles[needs].rel if needs in catalog.singles else None))
+    for kind in FOLDERS:
+        for entity in catalog.all(kind):
+            pages.append(Page(entity_path(kind, entity.id), ENTITY_TEMPLATES[kind], entity.name,
+                              entity.summary or "", {"entity": entity}, source=entity.rel))
+    for segment in catalog.all("segments"):
+        for seat in rel.seats(catalog, segment):
+            pages.append(Page(
+                brief_path(segment.id, seat.persona.id), "brief.md.j2",
+                f"Brief: {seat.persona.name} in {segment.name}",
+                f"Call preparation for meeting the {seat.persona.name} in {segment.name}.",
+                {"seat": seat}, source=segment.rel,
+            ))
+    pages[0].context["sections"] = [p for p in pages[1:] if p.nav]
+    return pages
+
+
+def _has(catalog: Catalog, kind: str) -> bool:
+    if kind in catalog.entities:
+        return bool(catalog.entities[kind])
+    return kind in catalog.singles
+
+
+def page_context(catalog: Catalog, settings: Settings, page: Page) -> dict:
+    """Everything a template may use: the catalog, the relation questions and link helpers."""
+    return {
+        "catalog": catalog,
+        "company": catalog.company,
+        "settings": settings,
+        "today": settings.today,
+        "page": page,
+        "link": Links(page.path, settings.directory_urls),
+        "rel": rel,
+        "resolve": lambda kind, ids: [e for e in (catalog.get(kind, i) for i in ids) if e is not None],
+        **page.context,
+    }

@@ -1,0 +1,104 @@
+"""The MkDocs adapter: the only module that imports mkdocs.
+
+It checks the project, filters it for the audience, plans the pages, renders them with the
+templates and hands them to MkDocs in memory. Nothing generated is written into the project.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import config_options as opt
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .diagnostics import has_errors, report_text
+from .site import Options, SiteBuild, prepare_site
+
+log = logging.getLogger("mkdocs.plugins.playbook")
+
+
+class PlaybookConfig(Config):
+    audience = opt.Choice(("internal", "partner", "public"), default="internal")
+    drafts = opt.Type(bool, default=False)
+    strict = opt.Type(bool, default=False)
+    project_dir = opt.Optional(opt.Type(str))
+    insight_form_url = opt.Optional(opt.Type(str))
+
+
+class PlaybookPlugin(BasePlugin[PlaybookConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.preloaded = None  # a CheckResult handed over by `playbook build`, to skip a second check
+        self.site: SiteBuild | None = None
+
+    def project_root(self, config) -> Path:
+        if self.config.project_dir:
+            return Path(self.config.project_dir).resolve()
+        return Path(config.config_file_path).resolve().parent
+
+    def on_config(self, config):
+        root = self.project_root(config)
+        result = self.preloaded
+        self.preloaded = None  # `serve` rebuilds must see edits
+        announced = result is not None  # `playbook build` has already printed the diagnostics
+        options = Options(
+            audience=self.config.audience, drafts=self.config.drafts, strict=self.config.strict,
+            repo_url=config.repo_url, edit_uri=config.edit_uri, insight_form_url=self.config.insight_form_url,
+        )
+        self.site = prepare_site(root, options, result)
+        if has_errors(self.site.diagnostics):
+            raise PluginError("the playbook has errors:\n" + report_text(self.site.diagnostics))
+        if not announced:
+            # info, not warning: a stale entity must not fail `mkdocs build --strict`, which is about links
+            for d in self.site.diagnostics:
+                log.info(str(d))
+        self._apply(config)
+        return config
+
+    def _apply(self, config) -> None:
+        """Sections only in the navigation; our stylesheets, scripts and theme overrides."""
+        config.nav = [{title: path} for title, path in self.site.nav]
+        for path in self.site.stylesheets:
+            if path not in config.extra_css:
+                config.extra_css.append(path)
+        for path in self.site.scripts:
+            if path not in [str(s) for s in config.extra_javascript]:
+                config.extra_javascript.append(path)
+        for folder in reversed(self.site.overrides):
+            if str(folder) not in config.theme.dirs:
+                config.theme.dirs.insert(0, str(folder))
+        config.extra["playbook"] = {"audience": self.config.audience}
+
+    def on_files(self, files: Files, /, *, config) -> Files:
+        docs_dir = str(Path(config.docs_dir).resolve())
+        kept = [f for f in files if not f.abs_src_path or not str(Path(f.abs_src_path).resolve()).startswith(docs_dir)]
+        generated = [File.generated(config, path, content=text) for path, text in self.site.markdown.items()]
+        static = [File.generated(config, path, abs_src_path=str(src)) for path, src in self.site.files.items()]
+        return Files(kept + generated + static)
+
+    def on_page_markdown(self, markdown, /, *, page, config, files):
+        planned = self.site.pages.get(page.file.src_uri)
+        if planned is not None:
+            page.meta.setdefault("title", planned.title)
+            if planned.description:
+                page.meta.setdefault("description", planned.description)
+        return markdown
+
+    def on_page_context(self, context, /, *, page, config, nav):
+        planned = self.site.pages.get(page.file.src_uri)
+        page.edit_url = self.site.edit_url(planned.source) if planned else None
+        return context
+
+    def on_serve(self, server, /, *, config, builder):
+        root = self.project_root(config)
+        for folder in ("content", "playbooks", "site_templates"):
+            if (root / folder).is_dir():
+                server.watch(str(root / folder))
+        return server
+

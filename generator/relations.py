@@ -1,0 +1,184 @@
+"""Questions a seller asks of the catalog: who buys where, what helps with whom, what is new.
+
+Each function answers one question with entities from the catalog, in a stable order; the
+page plan puts the answers in front of the templates.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from .catalog import SINGULAR, Catalog  # noqa: F401  (SINGULAR is offered to templates)
+from .models import Asset, CommitteeMember, Insight, Persona, Play, Playbook, Role, Segment
+
+BUYING_ROLES = (
+    "economic_buyer", "evaluating_buyer", "user_buyer", "champion", "influencer", "blocker", "gatekeeper",
+)
+INFLUENCE_ORDER = {"high": 0, "medium": 1, "low": 2, None: 3}
+
+
+@dataclass(frozen=True)
+class Seat:
+    """A persona's seat on one segment's buying committee."""
+
+    segment: Segment
+    member: CommitteeMember
+    persona: Persona
+    engaged_by: tuple[Role, ...]
+
+
+def ranked_segments(catalog: Catalog) -> list[Segment]:
+    """Highest priority first (1 is highest); unranked segments last, then by name."""
+    return sorted(catalog.all("segments"), key=lambda s: (s.priority or 99, s.name.lower()))
+
+
+def seats(catalog: Catalog, segment: Segment) -> list[Seat]:
+    roles = catalog.roles
+    found = []
+    for member in segment.buying_committee:
+        persona = catalog.get("personas", member.persona)
+        if persona is None:
+            continue
+        engaged = tuple(roles[r] for r in member.engaged_by if r in roles)
+        found.append(Seat(segment, member, persona, engaged))
+    return found
+
+
+def committee_by_role(catalog: Catalog, segment: Segment) -> list[tuple[str, list[Seat]]]:
+    """Committee seats grouped by buying role, roles in decision order, high influence first."""
+    grouped = []
+    for role in BUYING_ROLES:
+        group = [s for s in seats(catalog, segment) if s.member.role == role]
+        if group:
+            grouped.append((role, sorted(group, key=lambda s: (INFLUENCE_ORDER[s.member.influence], s.persona.name))))
+    return grouped
+
+
+def persona_seats(catalog: Catalog, persona: Persona) -> list[Seat]:
+    return [s for seg in catalog.all("segments") for s in seats(catalog, seg) if s.persona.id == persona.id]
+
+
+def engaging_roles(catalog: Catalog, persona: Persona, segment: Segment | None = None) -> list[Role]:
+    """Team roles that engage the persona: from team.yml and from committee `engaged_by`."""
+    ids = {r.id for r in catalog.roles.values() if persona.id in r.engages}
+    for seat in persona_seats(catalog, persona):
+        if segment is None or seat.segment.id == segment.id:
+            ids.update(r.id for r in seat.engaged_by)
+    return [r for r in catalog.roles.values() if r.id in ids]
+
+
+def naming(catalog: Catalog, kind: str, field: str, id: str) -> list:
+    """Entities of `kind` whose list `field` contains `id`."""
+    return [e for e in catalog.all(kind) if id in getattr(e, field)]
+
+
+def naming_one(catalog: Catalog, kind: str, field: str, id: str) -> list:
+    """Entities of `kind` whose single-reference `field` is `id`."""
+    return [e for e in catalog.all(kind) if getattr(e, field) == id]
+
+
+def personas_by_role(catalog: Catalog) -> list[tuple[str | None, list[Persona]]]:
+    """Personas grouped by their usual buying role, roles in decision order, then those with none."""
+    groups = []
+    for role in BUYING_ROLES + (None,):
+        people = sorted((p for p in catalog.all("personas") if p.default_role == role), key=lambda p: p.name.lower())
+        if people:
+            groups.append((role, people))
+    return groups
+
+
+def matrix(catalog: Catalog) -> tuple[list[Persona], list[tuple[Segment, list]]]:
+    """Segments by committee personas: a cell is None outside the committee, else the value
+    propositions covering that pair (an empty list is a gap)."""
+    columns = [p for p in catalog.all("personas") if any(m.persona == p.id for s in catalog.all("segments") for m in s.buying_committee)]
+    rows = []
+    for segment in ranked_segments(catalog):
+        members = {m.persona for m in segment.buying_committee}
+        cells = [catalog.value_propositions_for(segment.id, p.id) if p.id in members else None for p in columns]
+        rows.append((segment, cells))
+    return columns, rows
+
+
+def newest_insights(catalog: Catalog, *, segment: Segment | None = None, persona: Persona | None = None,
+                    competitor=None, limit: int | None = None) -> list[Insight]:
+    found = [
+        i for i in catalog.all("insights")
+        if (segment is None or segment.id in i.segments)
+        and (persona is None or persona.id in i.personas)
+        and (competitor is None or competitor.id in i.competitors)
+    ]
+    found.sort(key=lambda i: (i.date, i.id), reverse=True)
+    return found[:limit] if limit else found
+
+
+def brief_insights(catalog: Catalog, segment: Segment, persona: Persona, limit: int = 5) -> list[Insight]:
+    """Newest insights about this segment or this persona, those about both first."""
+    related = [i for i in catalog.all("insights") if segment.id in i.segments or persona.id in i.personas]
+    related.sort(key=lambda i: (segment.id in i.segments and persona.id in i.personas, i.date, i.id), reverse=True)
+    return related[:limit]
+
+
+def assets_for(catalog: Catalog, segment: Segment, persona: Persona) -> list[Asset]:
+    """Assets aimed at this segment or persona and not aimed elsewhere."""
+    return [
+        a for a in catalog.all("assets")
+        if (segment.id in a.segments or persona.id in a.personas)
+        and (not a.segments or segment.id in a.segments)
+        and (not a.personas or persona.id in a.personas)
+    ]
+
+
+def by_stage(catalog: Catalog, assets: list[Asset]) -> list[tuple[object, list[Asset]]]:
+    """Assets grouped by process stage in process order; (None, [...]) for those naming no stage."""
+    groups = [(stage, [a for a in assets if stage.id in a.stages]) for stage in catalog.stages.values()]
+    groups = [(stage, items) for stage, items in groups if items]
+    loose = [a for a in assets if not any(s in catalog.stages for s in a.stages)]
+    return groups + ([(None, loose)] if loose else [])
+
+
+def segment_competitors(catalog: Catalog, segment: Segment):
+    ids = set(segment.competitors) | {c.id for c in naming(catalog, "competitors", "segments", segment.id)}
+    return [c for c in catalog.all("competitors") if c.id in ids]
+
+
+def plays_with(catalog: Catalog, persona: Persona) -> list[tuple[Playbook, Play]]:
+    return [(pb, play) for pb in catalog.all("playbooks") for play in pb.plays if persona.id in play.with_]
+
+
+def plays_by_stage(catalog: Catalog, playbook: Playbook) -> list[tuple[object, list[Play]]]:
+    stages = catalog.stages
+    order = {sid: i for i, sid in enumerate(stages)}
+    groups: dict[str, list[Play]] = {}
+    for play in playbook.plays:
+        groups.setdefault(play.stage, []).append(play)
+    return [(stages.get(sid), plays) for sid, plays in sorted(groups.items(), key=lambda kv: order.get(kv[0], len(order)))]
+
+
+def asset_users(catalog: Catalog, asset: Asset) -> dict[str, list]:
+    """Who points at an asset, by kind of source (value propositions, personas, plays...)."""
+    users: dict[str, list] = {}
+    for link in catalog.incoming("assets", asset.id):
+        source = catalog.get(link.source_kind, link.source_id)
+        if source is not None and source not in users.setdefault(link.source_kind, []):
+            users[link.source_kind].append(source)
+    return users
+
+
+def is_stale(entity, today: datetime.date) -> bool:
+    return entity.review_by is not None and entity.review_by < today
+
+
+def tag_index(catalog: Catalog) -> list[tuple[str, list]]:
+    tags: dict[str, list] = {}
+    for kind in catalog.entities.values():
+        for entity in kind.values():
+            for tag in entity.tags:
+                tags.setdefault(tag, []).append(entity)
+    return sorted(tags.items(), key=lambda kv: kv[0].lower())
+
+
+def recently_reviewed(catalog: Catalog, limit: int = 10) -> list:
+    dated = [e for kind in catalog.entities.values() for e in kind.values() if e.reviewed]
+    dated.sort(key=lambda e: (e.reviewed, e.kind, e.id), reverse=True)
+    return dated[:limit]

@@ -1,0 +1,124 @@
+"""The Jinja environment over site_templates/ that turns page plans into Markdown.
+
+Escaping is the default: every `{{ value }}` is written as literal text (Markdown and HTML
+syntax in it shown exactly as written) unless it is Markup, which only the `markdown` and
+`url` filters and the link helpers produce. Content is only ever passed to templates as
+data; it is never compiled as a template itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+import markdown as markdown_lib
+import nh3
+from markupsafe import Markup
+
+BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+
+# Characters that Markdown, its extensions or HTML would read as syntax in running text.
+_SYNTAX = re.compile(r"[\\`*_{}\[\]()<>&#!|~=^:+\-\"$@]")
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
+    "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "td": {"align"}, "th": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def plain(value) -> str:
+    """Literal text: every syntax character becomes a numeric character reference."""
+    if isinstance(value, Markup):
+        return value
+    if value is None:
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\n", " ")
+    return _SYNTAX.sub(lambda m: f"&#{ord(m.group())};", text)
+
+
+@lru_cache(maxsize=1)
+def _converter() -> markdown_lib.Markdown:
+    return markdown_lib.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
+
+
+def markdown(value) -> Markup:
+    """Markdown to sanitised HTML: formatting yes; scripts, handlers, frames, forms, unsafe links no."""
+    if not value:
+        return Markup("")
+    converter = _converter()
+    html = converter.reset().convert(str(value))
+    clean = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    # Blank lines around keep MkDocs' Markdown from reading into the HTML block.
+    return Markup(f"\n\n{clean}\n\n")
+
+
+def safe_url(value) -> Markup:
+    """An external URL fit for an href: http, https or mailto only, else an empty string."""
+    if not value:
+        return Markup("")
+    text = str(value).strip()
+    scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+    if scheme not in URL_SCHEMES:
+        return Markup("")
+    return Markup(quote(text, safe=":/?#[]@!$&'*+,;=%~-._"))
+
+
+def money(value, currency=None) -> str:
+    """A readable amount: 1.25 bn, 45 m, 250,000 (currency code first when known)."""
+    amount = float(value)
+    if abs(amount) >= 1e9:
+        text = f"{amount / 1e9:.3g} bn"
+    elif abs(amount) >= 1e6:
+        text = f"{amount / 1e6:.3g} m"
+    else:
+        text = f"{amount:,.0f}"
+    return f"{currency} {text}" if currency else text
+
+
+def slugify(value) -> str:
+    """An anchor id for a free text such as a tag."""
+    slug = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    return slug or "tag"
+
+
+def _finalize(value):
+    return value if isinstance(value, Markup) else Markup(plain(value))
+
+
+def join_text(values, separator: str = ", ") -> Markup:
+    """Join content values as literal text (Jinja's own join only escapes HTML, not Markdown)."""
+    return Markup(plain(separator).join(plain(v) for v in values))
+
+
+def make_environment(project_root: Path | None = None) -> jinja2.Environment:
+    """Templates in the project's own site_templates/ override the bundled ones, file by file."""
+    search = []
+    if project_root is not None and (project_root / "site_templates").is_dir():
+        search.append(project_root / "site_templates")
+    if BUNDLED_TEMPLATES not in search:
+        search.append(BUNDLED_TEMPLATES)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        # Autoescape makes macros return Markup; _finalize then escapes Markdown syntax too.
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(markdown=markdown, url=safe_url, text=lambda v: Markup(plain(v)), join_text=join_text, money=money,
+                       slugify=lambda v: Markup(slugify(v)))
+    return env

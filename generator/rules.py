@@ -1,0 +1,122 @@
+"""Rules over the whole catalog: references, unique list ids, attachments, staleness, gaps."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+from typing import Iterator
+
+from .catalog import LIST_KINDS, SINGULAR, Catalog
+from .diagnostics import Diagnostic, error, warning
+from .loader import SourceMap
+from .project import CONTENT
+from .suggest import did_you_mean
+
+Sources = dict[tuple[str, str], SourceMap]
+
+
+def catalog_rules(catalog: Catalog, sources: Sources, known_ids: dict[str, set[str]], today: datetime.date) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for rule in (_references, _unique_list_ids, _attachments, _orphan_assets, _uncovered_members):
+        found.extend(rule(catalog, sources, known_ids))
+    found.extend(_stale(catalog, sources, today))
+    return found
+
+
+def _at(catalog: Catalog, sources: Sources, kind: str, id: str, loc: tuple, *, key: bool = False):
+    """(file, line, column) of `loc` inside the file of (kind, id)."""
+    model = catalog.get(kind, id)
+    where = sources[(kind, id)].key(loc) if key else sources[(kind, id)].value(loc)
+    return model.rel, where.line, where.column
+
+
+def _targets(catalog: Catalog, known_ids: dict[str, set[str]], kind: str) -> set[str] | None:
+    """Ids a reference of `kind` may name; None when unknowable (its file failed to validate)."""
+    if kind in LIST_KINDS:
+        single, _ = LIST_KINDS[kind]
+        if single in known_ids and catalog.singles.get(single) is None:
+            return None
+        return set(catalog.stages if kind == "stages" else catalog.roles)
+    return known_ids.get(kind, set())
+
+
+def _references(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    targets = {kind: _targets(catalog, known_ids, kind) for kind in SINGULAR}
+    for link in catalog.links:
+        allowed = targets[link.target_kind]
+        if allowed is None or link.target_id in allowed:
+            continue
+        field = next(p for p in reversed(link.loc) if isinstance(p, str))
+        hint = did_you_mean(link.target_id, sorted(allowed))
+        if not allowed and link.target_kind in LIST_KINDS:
+            single, _ = LIST_KINDS[link.target_kind]
+            hint = f" (content/{single}.yml defines none)"
+        yield error(
+            *_at(catalog, sources, link.source_kind, link.source_id, link.loc),
+            "E204", f"unknown {SINGULAR[link.target_kind]} '{link.target_id}' in {field}{hint}",
+        )
+
+
+def _unique_list_ids(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    lists = [("process", "stages"), ("team", "roles"), ("leads", "definitions"), ("leads", "nurture")]
+    for single, field in lists:
+        model = catalog.singles.get(single)
+        if model is None:
+            continue
+        first: dict[str, int] = {}
+        for i, item in enumerate(getattr(model, field)):
+            if item.id in first:
+                line = sources[(single, single)].value((field, first[item.id], "id")).line
+                yield error(
+                    *_at(catalog, sources, single, single, (field, i, "id")),
+                    "E206", f"{field} id '{item.id}' is used twice (first at line {line}); ids must be unique",
+                )
+            first.setdefault(item.id, i)
+
+
+def _attachments(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    content = (catalog.root / CONTENT).resolve()
+    for asset in catalog.all("assets"):
+        if asset.file is None:
+            continue
+        target = (catalog.root / asset.rel).parent / asset.file
+        where = _at(catalog, sources, "assets", asset.id, ("file",))
+        try:
+            resolved = target.resolve()
+        except (OSError, RuntimeError):
+            resolved = target
+        if not resolved.is_relative_to(content) or Path(asset.file).is_absolute():
+            yield error(*where, "E208", f"file '{asset.file}' is outside content/; attachments must sit inside content/")
+        elif not resolved.is_file():
+            yield error(*where, "E208", f"file '{asset.file}' does not exist next to {asset.rel}; add it or fix the path")
+
+
+def _stale(catalog: Catalog, sources: Sources, today: datetime.date) -> Iterator[Diagnostic]:
+    models = list(catalog.singles.values()) + [m for kind in catalog.entities.values() for m in kind.values()]
+    for model in models:
+        if model.review_by is not None and model.review_by < today:
+            yield warning(
+                *_at(catalog, sources, model.kind, model.id, ("review_by",)),
+                "W300", f"stale since {model.review_by.isoformat()}: review '{model.name}' and move review_by forward",
+            )
+
+
+def _orphan_assets(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    for asset in catalog.all("assets"):
+        if asset.segments or asset.personas or asset.stages or catalog.incoming("assets", asset.id):
+            continue
+        yield warning(
+            *_at(catalog, sources, "assets", asset.id, ("name",)),
+            "W301", f"asset '{asset.id}' is not referenced anywhere and names no segment, persona or stage: sellers will not find it",
+        )
+
+
+def _uncovered_members(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    for segment in catalog.all("segments"):
+        for index, member in enumerate(segment.buying_committee):
+            if catalog.value_propositions_for(segment.id, member.persona):
+                continue
+            yield warning(
+                *_at(catalog, sources, "segments", segment.id, ("buying_committee", index, "persona")),
+                "W302", f"no value proposition covers persona '{member.persona}' in segment '{segment.id}'",
+            )

@@ -1,0 +1,19 @@
+""""Did you mean" suggestions for misspelt ids, field names and enum values."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Iterable
+
+
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    if not matches and word.lower() != word:
+        matches = difflib.get_close_matches(word.lower(), list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def did_you_mean(word: str, candidates: Iterable[str]) -> str:
+    """' (did you mean 'x'?)' when a candidate is close, else ''."""
+    match = closest(word, candidates)
+    return f" (did you mean '{match}'?)" if match else ""
