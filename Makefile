@@ -1,28 +1,32 @@
-# Two entry points for people: `make site` builds the bundled example, `make test` runs every test.
+# Two commands for people: `make site` builds the bundled example into site/, `make test` runs
+# every test. Each creates its own virtual environment in .venv on first use.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: site test check bench clean
+.PHONY: site test check serve bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 site: $(STAMP)
-	$(BIN)/playbook check .
+	NO_MKDOCS_2_WARNING=1 $(BIN)/playbook build .
 
 check: $(STAMP)
 	$(BIN)/playbook check .
 
+serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/playbook serve .
+
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) site

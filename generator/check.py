@@ -24,12 +24,17 @@ class CheckResult:
     known_ids: dict[str, set[str]]
 
 
-def today() -> datetime.date:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else the calendar."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
+def epoch_date() -> datetime.date | None:
+    """The date in SOURCE_DATE_EPOCH, the reproducible-builds convention, if set."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
         return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return datetime.date.today()
+    return None
+
+
+def today() -> datetime.date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the calendar: staleness is about real time."""
+    return epoch_date() or datetime.date.today()
 
 
 def _load_one(source: SourceFile) -> tuple[Common | None, SourceMap | None, list[Diagnostic]]:

@@ -99,3 +99,19 @@ def build(project_dir: Path, site_dir: Path | None, audience: str, strict: bool,
         click.echo(f"build failed: {exc}", err=True)
         sys.exit(1)
     click.echo(f"built the {audience} edition into {target}", err=True)
+
+
+@main.command()
+@PROJECT_DIR
+@click.option("--dev-addr", metavar="IP:PORT", default=None, help="Address to serve on (default 127.0.0.1:8000).")
+@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default="internal", show_default=True)
+@click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
+def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) -> None:
+    """Serve the site locally and rebuild it on every change under content/, playbooks/ and site_templates/."""
+    from .engine import EngineError, serve as engine_serve
+
+    try:
+        engine_serve(project_dir.resolve(), Options(audience=audience, drafts=drafts), dev_addr)
+    except EngineError as exc:
+        click.echo(f"serve failed: {exc}", err=True)
+        sys.exit(1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
@@ -60,5 +61,23 @@ def build(root: Path, site_dir: Path, options: Options, result: CheckResult, *, 
                 mkdocs_build(config)
             finally:
                 config.plugins.on_shutdown()
+        except ENGINE_ERRORS as exc:
+            raise EngineError(str(exc)) from None
+
+
+def serve(root: Path, options: Options, dev_addr: str | None) -> None:
+    """Serve the site with live reload; the plugin watches content/, playbooks/ and site_templates/.
+
+    MkDocs reloads its configuration on every rebuild, so the options travel as environment
+    variables that the plugin reads (PLAYBOOK_AUDIENCE, PLAYBOOK_DRAFTS, PLAYBOOK_PROJECT_DIR).
+    """
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    os.environ["PLAYBOOK_AUDIENCE"] = options.audience
+    os.environ["PLAYBOOK_DRAFTS"] = "1" if options.drafts else ""
+    os.environ["PLAYBOOK_PROJECT_DIR"] = str(root)
+    with config_file(root) as path:
+        try:
+            mkdocs_serve(config_file=str(path), livereload=True, **({"dev_addr": dev_addr} if dev_addr else {}))
         except ENGINE_ERRORS as exc:
             raise EngineError(str(exc)) from None

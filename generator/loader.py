@@ -678,20 +678,18 @@ class _Walker:
             f"duplicate key '{_show_text(key)}' (first at line {first_line}); keep one of them{hint}",
         )
 
-    def _merge_sources(self, value_node) -> list:
-        """The mappings a '<<' value names, in priority order (the first one wins)."""
+    def _merge_sources(self, key_node, value_node) -> list:
+        """The mappings a '<<' value names, in priority order (the first one wins). A wrong value
+        is reported at the '<<' (the value is often an alias, whose own position is lost)."""
         cls = value_node.__class__
         if cls is MappingNode:
             return [value_node]
         if cls is SequenceNode:
-            sources = []
-            for item in value_node.value:
-                if item.__class__ is MappingNode:
-                    sources.append(item)
-                else:
-                    self._bad_merge(item)
+            sources = [item for item in value_node.value if item.__class__ is MappingNode]
+            if len(sources) < len(value_node.value):
+                self._bad_merge(key_node)
             return sources
-        self._bad_merge(value_node)
+        self._bad_merge(key_node)
         return []
 
     def _bad_merge(self, node) -> None:
@@ -715,14 +713,14 @@ class _Walker:
                 continue
             if key_node.tag == _MERGE:
                 if inner is None:
-                    inner = value_node
+                    inner = (key_node, value_node)
                 continue
             key = key_node.value
             if key not in names:
                 names.add(key)
                 pairs.append((key, key_node, value_node))
         if inner is not None:
-            for nested in self._merge_sources(inner):
+            for nested in self._merge_sources(*inner):
                 for key, key_node, value_node in self._merged_pairs(nested, depth + 1):
                     if key not in names:
                         names.add(key)
@@ -735,7 +733,7 @@ class _Walker:
         merged: dict = {}
         values = self.values
         keys = self.keys
-        for source in self._merge_sources(merge_entry[1]):
+        for source in self._merge_sources(*merge_entry):
             for key, key_node, value_node in self._merged_pairs(source, child_depth):
                 if key in explicit or key in merged:
                     continue

@@ -39,6 +39,7 @@ class Page:
     context: dict = field(default_factory=dict)
     nav: bool = False  # a section page shown in the navigation
     source: str | None = None  # the YAML file behind it, relative to the project root
+    updated: datetime.date | None = None  # for the sitemap: taken from the content, never the clock
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,7 @@ class Settings:
     repo_url: str | None = None
     insight_form_url: str | None = None
     directory_urls: bool = True  # MkDocs' use_directory_urls: how a page's URL is formed
+    content_date: datetime.date | None = None  # newest review date, or SOURCE_DATE_EPOCH
 
 
 def entity_path(kind: str, id: str) -> str:
@@ -154,7 +156,8 @@ def plan_site(catalog: Catalog, settings: Settings) -> list[Page]:
     for kind in FOLDERS:
         for entity in catalog.all(kind):
             pages.append(Page(entity_path(kind, entity.id), ENTITY_TEMPLATES[kind], entity.name,
-                              entity.summary or "", {"entity": entity}, source=entity.rel))
+                              entity.summary or "", {"entity": entity}, source=entity.rel,
+                              updated=entity.reviewed))
     for segment in catalog.all("segments"):
         for seat in rel.seats(catalog, segment):
             pages.append(Page(
@@ -164,7 +167,20 @@ def plan_site(catalog: Catalog, settings: Settings) -> list[Page]:
                 {"seat": seat}, source=segment.rel,
             ))
     pages[0].context["sections"] = [p for p in pages[1:] if p.nav]
+    for page in pages:
+        if page.updated is None:
+            page.updated = settings.content_date
     return pages
+
+
+def content_date(catalog: Catalog, epoch_date: datetime.date | None) -> datetime.date:
+    """The date a build stands for: SOURCE_DATE_EPOCH when set, else the newest review date
+    (the epoch when nothing is dated), so that two builds of the same files are identical."""
+    if epoch_date is not None:
+        return epoch_date
+    dates = [e.reviewed for kind in catalog.entities.values() for e in kind.values() if e.reviewed]
+    dates += [m.reviewed for m in catalog.singles.values() if m.reviewed]
+    return max(dates) if dates else datetime.date(1970, 1, 1)
 
 
 def _has(catalog: Catalog, kind: str) -> bool:

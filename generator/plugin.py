@@ -7,6 +7,7 @@ templates and hands them to MkDocs in memory. Nothing generated is written into 
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -37,12 +38,22 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.preloaded = None  # a CheckResult handed over by `playbook build`, to skip a second check
         self.site: SiteBuild | None = None
 
+    def _overrides(self) -> None:
+        """`playbook serve` passes its options through the environment (MkDocs reloads the config)."""
+        if os.environ.get("PLAYBOOK_AUDIENCE") in ("internal", "partner", "public"):
+            self.config["audience"] = os.environ["PLAYBOOK_AUDIENCE"]
+        if "PLAYBOOK_DRAFTS" in os.environ:
+            self.config["drafts"] = bool(os.environ["PLAYBOOK_DRAFTS"])
+        if os.environ.get("PLAYBOOK_PROJECT_DIR"):
+            self.config["project_dir"] = os.environ["PLAYBOOK_PROJECT_DIR"]
+
     def project_root(self, config) -> Path:
         if self.config.project_dir:
             return Path(self.config.project_dir).resolve()
         return Path(config.config_file_path).resolve().parent
 
     def on_config(self, config):
+        self._overrides()
         root = self.project_root(config)
         result = self.preloaded
         self.preloaded = None  # `serve` rebuilds must see edits
@@ -50,6 +61,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         options = Options(
             audience=self.config.audience, drafts=self.config.drafts, strict=self.config.strict,
             repo_url=config.repo_url, edit_uri=config.edit_uri, insight_form_url=self.config.insight_form_url,
+            directory_urls=config.use_directory_urls,
         )
         self.site = prepare_site(root, options, result)
         if has_errors(self.site.diagnostics):
@@ -88,6 +100,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             page.meta.setdefault("title", planned.title)
             if planned.description:
                 page.meta.setdefault("description", planned.description)
+            if planned.updated is not None:
+                page.update_date = planned.updated.isoformat()  # the sitemap's lastmod
         return markdown
 
     def on_page_context(self, context, /, *, page, config, nav):

@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .audience import for_audience
-from .check import CheckResult, check_project, today
+from .check import CheckResult, check_project, epoch_date, today
 from .diagnostics import Diagnostic, has_errors
-from .pages import Page, Settings, attachment_path, page_context, plan_site
+from .pages import Page, Settings, attachment_path, content_date, page_context, plan_site
 from .render import BUNDLED_TEMPLATES, make_environment
 
 STATIC_FOLDER = "_playbook"
@@ -28,6 +28,7 @@ class Options:
     repo_url: str | None = None
     edit_uri: str | None = None
     insight_form_url: str | None = None
+    directory_urls: bool = True
 
 
 @dataclass
@@ -65,7 +66,8 @@ def prepare_site(root: Path, options: Options, result: CheckResult | None = None
         return site
     catalog = for_audience(result.catalog, options.audience, drafts=options.drafts)
     settings = Settings(today=today(), audience=options.audience, repo_url=options.repo_url,
-                        insight_form_url=options.insight_form_url)
+                        insight_form_url=options.insight_form_url, directory_urls=options.directory_urls,
+                        content_date=content_date(catalog, epoch_date()))
     env = make_environment(root)
     for page in plan_site(catalog, settings):
         site.pages[page.path] = page
