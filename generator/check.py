@@ -42,6 +42,10 @@ def _load_one(source: SourceFile) -> tuple[Common | None, SourceMap | None, list
     if document is None:
         return None, None, problems
     model, invalid = validate_document(ALL_KINDS[source.kind], document.data, source.rel, document.source)
+    # A value the loader already reported (a '!!python' tag, an impossible date kept as text) is
+    # not reported a second time, as a wrong type, at the same place.
+    reported = {(d.line, d.column) for d in problems}
+    invalid = [d for d in invalid if (d.line, d.column) not in reported]
     if model is not None:
         model._id = source.id
         model._rel = source.rel

@@ -14,6 +14,7 @@ Nothing but the plain-data tags is ever constructed: any other tag is reported, 
 
 from __future__ import annotations
 
+import bisect
 import os
 import pathlib
 import re
@@ -341,7 +342,7 @@ def _load(text_or_bytes, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     try:
         data = walker.build_root(root)
     except _Refused as refused:
-        return None, [refused.diagnostic]
+        return None, walker.diagnostics + [refused.diagnostic]
     diagnostics = walker.diagnostics
 
     if "\t" in text:
@@ -454,11 +455,11 @@ def _check_expansion(root, rel: str, positions: _Positions) -> Diagnostic | None
         active.add(node_id)
         total = 1
         if cls is MappingNode:
-            for key_node, value_node in node.value:
-                total += size(value_node, depth + 1)
+            for _, child in node.value:
+                total += 1 if child.__class__ is ScalarNode else size(child, depth + 1)
         else:
-            for item in node.value:
-                total += size(item, depth + 1)
+            for child in node.value:
+                total += 1 if child.__class__ is ScalarNode else size(child, depth + 1)
         if total > MAX_NODES:
             line, column = positions.mark(node.start_mark)
             raise _Refused(error(rel, line, column, "E106", _BILLION_LAUGHS))
@@ -798,6 +799,8 @@ def _indent_tab_diagnostics(text: str, rel: str, spans: list, *, skip_comments: 
     """E103 for each line whose indentation holds a tab that is not part of a text value (a tab
     inside a '|' block or a quoted text is content, not indentation)."""
     diagnostics = []
+    spans = sorted(spans)  # scalars never overlap, so the last one starting before a tab is the only candidate
+    starts = [start for start, _ in spans]
     line = 0
     counted_to = 0
     for found in _TAB_IN_INDENT.finditer(text):
@@ -812,7 +815,8 @@ def _indent_tab_diagnostics(text: str, rel: str, spans: list, *, skip_comments: 
             break
         column = pos - found.start()
         here = (line, column)
-        if any(start <= here < end_ for start, end_ in spans):
+        index = bisect.bisect_right(starts, here) - 1
+        if index >= 0 and here < spans[index][1]:
             continue
         diagnostics.append(error(rel, line + 1, column + 1, "E103", "tab character used for indentation; indent with spaces"))
     return diagnostics
@@ -845,33 +849,27 @@ _CONTEXTS = {
 _QUOTE_HINT = "is a ':' missing a space after it, or does a value containing ': ' need quotes?"
 
 
-def _line_text(text: str, line: int) -> str:
-    """The 0-based `line` of `text` split at '\\n' ('' past the end)."""
-    start = 0
-    for _ in range(line):
-        start = text.find("\n", start) + 1
-        if start == 0:
-            return ""
-    end = text.find("\n", start)
-    return text[start:end if end != -1 else len(text)].rstrip("\r")
+def _line_text(lines: list[str], line: int) -> str:
+    """The 0-based `line` of the text split at '\\n' ('' past the end)."""
+    return lines[line].rstrip("\r") if 0 <= line < len(lines) else ""
 
 
 def _indent_of(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _previous_content_line(text: str, line: int) -> str | None:
-    for number in range(line - 1, -1, -1):
-        candidate = _line_text(text, number)
+def _previous_content_line(lines: list[str], line: int) -> str | None:
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        candidate = _line_text(lines, number)
         stripped = candidate.strip()
         if stripped and not stripped.startswith("#"):
             return candidate
     return None
 
 
-def _mapping_values_hint(text: str, line: int) -> str:
-    current = _line_text(text, line)
-    previous = _previous_content_line(text, line)
+def _mapping_values_hint(lines: list[str], line: int) -> str:
+    current = _line_text(lines, line)
+    previous = _previous_content_line(lines, line)
     if previous is not None and _indent_of(current) > _indent_of(previous):
         head = previous.strip()
         if ": " in head and not head.endswith(":") and not head.startswith("- "):
@@ -884,16 +882,18 @@ def _mapping_values_hint(text: str, line: int) -> str:
     return _QUOTE_HINT
 
 
-def _hint(problem: str, text: str, line: int, column: int, char: str) -> str:
-    before = _line_text(text, line)[:column].rstrip()
+def _hint(problem: str, lines: list[str], line: int, column: int, char: str) -> str:
+    before = _line_text(lines, line)[:column].rstrip()
     if problem.startswith("mapping values are not allowed"):
-        return _mapping_values_hint(text, line)
+        return _mapping_values_hint(lines, line)
     if problem == "did not find expected key":
         if char == "-":
             return "a list item ('- ') is not expected here; indent it under a field name ending in ':'"
         if before.endswith(('"', "'")):
             return "text follows a closing quote; put the whole value inside the quotes"
         return "check the indentation: the fields of one mapping must start in the same column"
+    if problem == "did not find expected '-' indicator":
+        return "check the indentation: the items of one list must start in the same column"
     if problem == "found character that cannot start any token":
         if char in ("@", "`", "%"):
             return f"a value cannot start with '{char}'; put the value in quotes"
@@ -929,14 +929,29 @@ def _hint(problem: str, text: str, line: int, column: int, char: str) -> str:
     return ""
 
 
+def _normalize_problem(problem: str, context: str) -> str:
+    """libyaml's wording for the few problems the pure-Python parser words differently."""
+    if problem.startswith("expected <block end>, but found"):
+        return "did not find expected '-' indicator" if "collection" in context else "did not find expected key"
+    if problem.startswith("found character ") and problem.endswith(" that cannot start any token"):
+        return "found character that cannot start any token"
+    for prefix in ("found undefined alias", "found unknown escape character"):
+        if problem.startswith(prefix):
+            return prefix
+    if problem == "sequence entries are not allowed here":
+        return "block sequence entries are not allowed here"
+    return problem
+
+
 def _syntax_diagnostics(exc: yaml.MarkedYAMLError, text: str, rel: str, positions: _Positions) -> list[Diagnostic]:
-    problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
+    problem = _normalize_problem((exc.problem or "").strip(), context)
     mark = exc.problem_mark or exc.context_mark
     raw_line, raw_column = (mark.line, mark.column) if mark is not None else (0, 0)
     line0, column0 = positions.convert(raw_line, raw_column)
     line, column = line0 + 1, column0 + 1
-    line_text = _line_text(text, line0)
+    lines = text.split("\n")
+    line_text = _line_text(lines, line0)
     char = line_text[column0] if 0 <= column0 < len(line_text) else ""
 
     if context.startswith("expected a single document"):
@@ -953,7 +968,11 @@ def _syntax_diagnostics(exc: yaml.MarkedYAMLError, text: str, rel: str, position
         spans = _event_scalar_spans(text, positions)
         diagnostics = _indent_tab_diagnostics(text, rel, spans, skip_comments=False, up_to_line=line0)
     if tab_at_error or problem in _TAB_PROBLEMS:
-        diagnostics.append(error(rel, line, column, "E103", "tab character used for indentation; indent with spaces"))
+        message = "tab character used for indentation; indent with spaces"
+        if problem == _TAB_PROBLEMS[1] and context == "while scanning a block scalar":
+            message += " (to start a '|' or '>' text with a tab, give its indentation: '|2')"
+        diagnostics = [d for d in diagnostics if (d.line, d.column) != (line, column)]
+        diagnostics.append(error(rel, line, column, "E103", message))
         return diagnostics
 
     if context.startswith("found duplicate anchor"):
@@ -975,6 +994,6 @@ def _syntax_diagnostics(exc: yaml.MarkedYAMLError, text: str, rel: str, position
     elif context and not context.startswith("while scanning") and exc.context_mark is not None:
         context_line, context_column = positions.mark(exc.context_mark)
         plain += f" ({context} at line {context_line}, column {context_column})"
-    hint = _hint(problem, text, line0, column0, char)
+    hint = _hint(problem, lines, line0, column0, char)
     message = f"{plain} — {hint}" if hint else plain
     return diagnostics + [error(rel, line, column, "E100", message)]

@@ -105,13 +105,16 @@ class Links:
         return self.to(brief_path(segment_id, persona_id))
 
     def href_to(self, path: str) -> Markup:
+        """The URL of the page at Markdown `path`, relative to this page's URL."""
+        return self._relative(page_url(path, self.directory_urls))
+
+    def _relative(self, target: str) -> Markup:
         here = page_url(self.here, self.directory_urls)
         base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-        target = page_url(path, self.directory_urls)
         relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
         if target.endswith("/") or not target:
             relative = relative.rstrip("/") + "/"
-        return Markup("./" if relative == "./" else relative)
+        return Markup(relative)
 
     def href(self, kind: str, id: str) -> Markup:
         path, anchor = _target(kind, id)
@@ -121,7 +124,8 @@ class Links:
         return self.href_to(brief_path(segment_id, persona_id))
 
     def attachment(self, asset) -> Markup:
-        return self.href_to(attachment_path(asset))
+        """A published file (never a page, even when it is called notes.md)."""
+        return self._relative(attachment_path(asset))
 
 
 SECTIONS = (

@@ -22,6 +22,17 @@ from .site import Options, SiteBuild, prepare_site
 log = logging.getLogger("mkdocs.plugins.playbook")
 
 
+class PublishedFile(File):
+    """A file published byte for byte, whatever its name: an attachment called notes.md is
+    not a page to render but a file a seller downloads."""
+
+    def is_documentation_page(self) -> bool:
+        return False
+
+    def is_static_page(self) -> bool:
+        return False
+
+
 class PlaybookConfig(Config):
     audience = opt.Choice(("internal", "partner", "public"), default="internal")
     drafts = opt.Type(bool, default=False)
@@ -91,7 +102,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         docs_dir = str(Path(config.docs_dir).resolve())
         kept = [f for f in files if not f.abs_src_path or not str(Path(f.abs_src_path).resolve()).startswith(docs_dir)]
         generated = [File.generated(config, path, content=text) for path, text in self.site.markdown.items()]
-        static = [File.generated(config, path, abs_src_path=str(src)) for path, src in self.site.files.items()]
+        static = [PublishedFile.generated(config, path, abs_src_path=str(src)) for path, src in self.site.files.items()]
         return Files(kept + generated + static)
 
     def on_page_markdown(self, markdown, /, *, page, config, files):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .catalog import SINGULAR
 from .diagnostics import Diagnostic, error
 from .fields import ID_PATTERN
 from .models import FOLDER_KINDS, SINGLE_KINDS
@@ -109,8 +110,9 @@ def _duplicate_ids(files: list[SourceFile]) -> list[Diagnostic]:
     for f in files:
         first = seen.setdefault((f.kind, f.id), f)
         if first is not f:
+            what = f"the {f.kind}" if f.kind in SINGLE_KINDS else f"{SINGULAR.get(f.kind, f.kind)} '{f.id}'"
             problems.append(error(
                 f.rel, 1, 1, "E111",
-                f"{first.rel} already defines {f.kind} '{f.id}'; keep one of the two files",
+                f"{first.rel} already defines {what}; keep one of the two files",
             ))
     return problems

@@ -182,3 +182,116 @@ def recently_reviewed(catalog: Catalog, limit: int = 10) -> list:
     dated = [e for kind in catalog.entities.values() for e in kind.values() if e.reviewed]
     dated.sort(key=lambda e: (e.reviewed, e.kind, e.id), reverse=True)
     return dated[:limit]
+
+
+# --- questions asked by the value proposition, library, process, team and battlecard pages ------
+
+def value_proposition_seats(catalog: Catalog, vp) -> list[Seat]:
+    """Committee seats (segment + persona) a value proposition applies to: the briefs that show it."""
+    return [
+        seat for segment in ranked_segments(catalog) for seat in seats(catalog, segment)
+        if (not vp.segments or segment.id in vp.segments) and (not vp.personas or seat.persona.id in vp.personas)
+    ]
+
+
+def value_proposition_assets(catalog: Catalog, vp) -> list[Asset]:
+    """Assets that name the value proposition or prove one of its proof points, sorted by id."""
+    ids = {a.id for a in naming(catalog, "assets", "value_propositions", vp.id)}
+    ids.update(i for point in vp.proof_points for i in point.assets)
+    return [a for a in catalog.all("assets") if a.id in ids]
+
+
+def product_value_propositions(catalog: Catalog, product) -> tuple[list, list]:
+    """(value propositions naming the product, those naming no product and so covering all)."""
+    vps = catalog.all("value-propositions")
+    return [vp for vp in vps if product.id in vp.products], [vp for vp in vps if not vp.products]
+
+
+def competitor_segments(catalog: Catalog, competitor) -> list[Segment]:
+    """Segments where a competitor is active: named on the battlecard or on the segment."""
+    ids = set(competitor.segments) | {s.id for s in naming(catalog, "segments", "competitors", competitor.id)}
+    return [s for s in ranked_segments(catalog) if s.id in ids]
+
+
+def library_facets(catalog: Catalog) -> dict[str, list]:
+    """The values the asset library can be filtered by: only those some asset names."""
+    assets = catalog.all("assets")
+    used = {field: {i for a in assets for i in getattr(a, field)} for field in ("segments", "personas", "stages")}
+    return {
+        "types": sorted({a.type for a in assets}),
+        "segments": sorted((s for s in catalog.all("segments") if s.id in used["segments"]), key=lambda s: s.name.lower()),
+        "personas": sorted((p for p in catalog.all("personas") if p.id in used["personas"]), key=lambda p: p.name.lower()),
+        "stages": [s for s in catalog.stages.values() if s.id in used["stages"]],
+    }
+
+
+def journey(catalog: Catalog) -> list[tuple[str, int]]:
+    """The buyer's journey over the process: (buyer stage, number of consecutive process stages)."""
+    spans: list[list] = []
+    for stage in catalog.stages.values():
+        if spans and spans[-1][0] == stage.buyer_stage:
+            spans[-1][1] += 1
+        else:
+            spans.append([stage.buyer_stage, 1])
+    return [(name, count) for name, count in spans]
+
+
+def play_number(playbook: Playbook, play: Play) -> int:
+    """A play's position (1-based) in its playbook: the stable part of its anchor."""
+    for number, candidate in enumerate(playbook.plays, 1):
+        if candidate is play:
+            return number
+    return 0
+
+
+def stage_plays(catalog: Catalog, stage_id: str) -> list[tuple[Playbook, Play, int]]:
+    """Plays run in a process stage, across playbooks: (playbook, play, its number)."""
+    return [(pb, play, n) for pb in catalog.all("playbooks") for n, play in enumerate(pb.plays, 1) if play.stage == stage_id]
+
+
+def stage_assets(catalog: Catalog, stage) -> list[Asset]:
+    """Assets for a stage: those the process lists for it first, then those that name the stage."""
+    listed = [a for a in (catalog.get("assets", i) for i in stage.assets) if a is not None]
+    extra = [a for a in naming(catalog, "assets", "stages", stage.id) if a not in listed]
+    return listed + extra
+
+
+def role_seats(catalog: Catalog, role: Role) -> list[Seat]:
+    """Committee seats where the role is named in `engaged_by`, segments by priority."""
+    return [seat for segment in ranked_segments(catalog) for seat in seats(catalog, segment)
+            if any(r.id == role.id for r in seat.engaged_by)]
+
+
+def role_stages(catalog: Catalog, role: Role) -> list:
+    """Process stages in which the role is on the team, in process order."""
+    return [s for s in catalog.stages.values() if role.id in s.team]
+
+
+def role_plays(catalog: Catalog, role: Role) -> list[tuple[Playbook, Play, int]]:
+    """Plays the role owns: (playbook, play, its number)."""
+    return [(pb, play, n) for pb in catalog.all("playbooks") for n, play in enumerate(pb.plays, 1) if play.owner == role.id]
+
+
+def asset_plays(catalog: Catalog, asset: Asset) -> list[tuple[Playbook, Play, int]]:
+    """Plays that use the asset: (playbook, play, its number)."""
+    return [(pb, play, n) for pb in catalog.all("playbooks") for n, play in enumerate(pb.plays, 1) if asset.id in play.assets]
+
+
+def asset_process_stages(catalog: Catalog, asset: Asset) -> list:
+    """Process stages whose asset list (in process.yml) names the asset, in process order."""
+    return [s for s in catalog.stages.values() if asset.id in s.assets]
+
+
+def asset_nurture_tracks(catalog: Catalog, asset: Asset) -> list:
+    """Nurture tracks (leads.yml) that send the asset."""
+    return [t for t in catalog.leads.nurture if asset.id in t.assets] if catalog.leads else []
+
+
+def tag_index_with_documents(catalog: Catalog) -> list[tuple[str, list]]:
+    """Like tag_index, with the single-file documents (company, process, leads, team) too."""
+    tags: dict[str, list] = {tag: list(entities) for tag, entities in tag_index(catalog)}
+    for kind in ("company", "process", "leads", "team"):
+        document = catalog.singles.get(kind)
+        for tag in document.tags if document is not None else []:
+            tags.setdefault(tag, []).append(document)
+    return sorted(tags.items(), key=lambda kv: kv[0].lower())

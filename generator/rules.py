@@ -58,8 +58,11 @@ def _references(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagn
 
 
 def _unique_list_ids(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
-    lists = [("process", "stages"), ("team", "roles"), ("leads", "definitions"), ("leads", "nurture")]
-    for single, field in lists:
+    lists = [
+        ("process", "stages", "stage"), ("team", "roles", "team role"),
+        ("leads", "definitions", "lead definition"), ("leads", "nurture", "nurture track"),
+    ]
+    for single, field, item_name in lists:
         model = catalog.singles.get(single)
         if model is None:
             continue
@@ -69,7 +72,7 @@ def _unique_list_ids(catalog: Catalog, sources: Sources, known_ids) -> Iterator[
                 line = sources[(single, single)].value((field, first[item.id], "id")).line
                 yield error(
                     *_at(catalog, sources, single, single, (field, i, "id")),
-                    "E206", f"{field} id '{item.id}' is used twice (first at line {line}); ids must be unique",
+                    "E206", f"{item_name} id '{item.id}' is used twice in {field} (first at line {line}); ids must be unique",
                 )
             first.setdefault(item.id, i)
 
@@ -101,7 +104,15 @@ def _stale(catalog: Catalog, sources: Sources, today: datetime.date) -> Iterator
             )
 
 
+def _all_valid(catalog: Catalog, known_ids: dict[str, set[str]]) -> bool:
+    """True when every file that was read also validated: only then are coverage gaps knowable
+    (an invalid file's references are unknown, so a gap could be a cascade of its error)."""
+    return all(catalog.get(kind, id) is not None for kind, ids in known_ids.items() for id in ids)
+
+
 def _orphan_assets(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    if not _all_valid(catalog, known_ids):
+        return
     for asset in catalog.all("assets"):
         if asset.segments or asset.personas or asset.stages or catalog.incoming("assets", asset.id):
             continue
@@ -112,8 +123,12 @@ def _orphan_assets(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Di
 
 
 def _uncovered_members(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    if not _all_valid(catalog, known_ids):
+        return
     for segment in catalog.all("segments"):
         for index, member in enumerate(segment.buying_committee):
+            if member.persona not in known_ids.get("personas", ()):
+                continue  # an unknown persona is already an error (E204)
             if catalog.value_propositions_for(segment.id, member.persona):
                 continue
             yield warning(

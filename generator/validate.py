@@ -11,6 +11,7 @@ import datetime
 import re
 from typing import Any
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, error
@@ -136,8 +137,9 @@ def _one(model, rel, source, loc, err, data) -> Diagnostic:
             f"'{field}' must be {_SIMPLE_TYPES[kind]}, not {describe_value(value)}{_quote_hint(kind, value)}",
         )
     if kind in _CUSTOM_CODES:
-        if kind == "playbook_url_and_file":
+        if kind == "playbook_url_and_file":  # a rule over the whole mapping: point at `file`, name no field
             where = source.key(loc + ("file",))
+            return error(rel, where.line, where.column, _CUSTOM_CODES[kind], err["msg"])
         return error(rel, where.line, where.column, _CUSTOM_CODES[kind], f"'{field}': {err['msg']}")
     if kind in _RANGE_TYPES:
         return error(rel, where.line, where.column, "E209", f"'{field}' {_RANGE_TYPES[kind].format(**ctx)}: {describe_value(value)}")
@@ -148,12 +150,28 @@ def _shown(value: Any) -> str:
     return f"'{value}'" if isinstance(value, str) else describe_value(value)
 
 
+_PLAIN_TAGS = {"int_type": ("int",), "float_type": ("int", "float"), "bool_type": ("bool",)}
+
+
+def _plain_tag(text: str) -> str:
+    """What YAML would read `text` as if it were written without quotes: 'int', 'str', ..."""
+    return yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False)).rsplit(":", 1)[-1]
+
+
 def _quote_hint(kind: str, value: Any) -> str:
-    if isinstance(value, str) and kind in ("int_type", "float_type", "bool_type"):
-        return "; remove the quotes"
+    if isinstance(value, str) and kind in _PLAIN_TAGS:
+        if _plain_tag(value) in _PLAIN_TAGS[kind]:
+            return "; remove the quotes"  # only quotes can have made this text
+        if kind == "bool_type":
+            return "; write true or false"
+        if kind == "int_type":
+            return "; write a whole number: digits only, no thousands separators or units"
+        return "; write a plain number: digits with an optional decimal point, no thousands separators or units"
     if kind == "string_type" and isinstance(value, (int, float, bool, datetime.date)):
         return "; put it in quotes to keep it as text"
     if kind == "list_type" and isinstance(value, str):
+        if "\n" in value or len(value) > 60:
+            return "; write it as a list, one item per line starting with '- '"
         return f"; write it as a list: [{value}]"
     return ""
 

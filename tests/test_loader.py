@@ -720,6 +720,14 @@ def test_tab_errors_from_libyaml_are_e103(text, position):
     assert at(only(diagnostics, "E103")) == position
 
 
+def test_block_text_starting_with_a_tab_gets_a_hint():
+    diagnostic = only(load_text("name: x\ncode: |\n  \tindented\n", REL)[1], "E103")
+    assert at(diagnostic) == (3, 3)
+    assert "'|2'" in diagnostic.message
+    document, diagnostics = load_text("name: x\ncode: |2\n  \tindented\n", REL)
+    assert diagnostics == [] and document.data["code"] == "\tindented\n"
+
+
 def test_tab_before_a_later_syntax_error_is_reported_too():
     _, diagnostics = load_text("a: [1,\n\t2]\nb: c: d\n", REL)
     assert [(d.code, d.line, d.column) for d in diagnostics] == [("E103", 2, 1), ("E100", 3, 5)]

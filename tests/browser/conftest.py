@@ -1,0 +1,343 @@
+"""Real-browser acceptance tests: the built example, served from loopback, driven in Chromium.
+
+What every test here gets for free:
+
+- the example is built once per session (internal and partner editions, plus a variant with
+  a value-matrix gap, built only when a test asks for it) with `playbook build` in
+  subprocesses that run side by side;
+- each edition is served by a quiet loopback HTTP server on a free port;
+- Chromium comes from the system (Debian's `chromium` package), never from a download;
+- every request to a host other than 127.0.0.1 / localhost is aborted and recorded, and console
+  errors and uncaught page errors are collected: any of them fails the test that caused it.
+
+Without Playwright or Chromium the tests skip and say why; with PLAYBOOK_REQUIRE_BROWSER=1
+(set by .ci/run) they fail instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-quic",
+    "--metrics-recording-only",
+    "--disable-domain-reliability",
+    "--disable-client-side-phishing-detection",
+]
+# The persona added by the gap variant: on the dairy committee, named by no value proposition.
+GAP_PERSONA = "plant-controller"
+GAP_SEGMENT = "dairy"
+
+
+# --- marking and the missing-browser policy -------------------------------------------------------
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HERE in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _unavailable(reason: str):
+    """Skip with a clear reason, or fail when the browser is required (CI)."""
+    if os.environ.get("PLAYBOOK_REQUIRE_BROWSER") == "1":
+        pytest.fail(f"PLAYBOOK_REQUIRE_BROWSER=1 but {reason}", pytrace=False)
+    pytest.skip(f"browser tests skipped: {reason} (set PLAYBOOK_REQUIRE_BROWSER=1 to make this a failure)")
+
+
+def chromium_path() -> str | None:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+# --- building and serving the site ----------------------------------------------------------------
+
+@dataclass
+class Site:
+    name: str
+    root: Path  # the built site
+    project: Path  # the project it was built from
+    url: str = ""  # http://127.0.0.1:PORT/
+
+    def page(self, path: str = "") -> str:
+        return self.url + path.lstrip("/")
+
+
+def make_gap_project(dest: Path) -> Path:
+    """A copy of the example where one buying-committee member has no value proposition."""
+    for name in ("content", "playbooks", "site_templates"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, dest / name)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    (dest / "content/personas" / f"{GAP_PERSONA}.yml").write_text(
+        "name: Plant controller\n"
+        "summary: Tracks plant costs; sits on the committee but no value proposition covers them yet.\n"
+        "titles: [Plant Controller]\n"
+        "department: Finance\n",
+        encoding="utf-8",
+    )
+    segment_file = dest / "content/segments" / f"{GAP_SEGMENT}.yml"
+    data = yaml.safe_load(segment_file.read_text(encoding="utf-8"))
+    data["buying_committee"].append({"persona": GAP_PERSONA, "role": "influencer", "influence": "low"})
+    segment_file.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return dest
+
+
+class Builds:
+    """Starts every build at once (two cores: they overlap well) and waits for each on demand."""
+
+    EDITIONS = {
+        "internal": ("example", ["--audience", "internal"]),
+        "partner": ("example", ["--audience", "partner"]),
+        "gap": ("gap", ["--audience", "internal"]),
+    }
+
+    def __init__(self, base: Path):
+        self.base = base
+        self.procs: dict[str, tuple[subprocess.Popen, Path, Path]] = {}
+        self.sites: dict[str, Site] = {}
+        self.servers: list[http.server.ThreadingHTTPServer] = []
+
+    def start(self, name: str) -> None:
+        if name in self.procs:
+            return
+        project_kind, args = self.EDITIONS[name]
+        project = REPO if project_kind == "example" else make_gap_project(self.base / f"{name}-project")
+        target = self.base / f"{name}-site"
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO))
+        log = open(self.base / f"{name}.log", "w+b")  # noqa: SIM115 - read back in get()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "build", str(project), "--site-dir", str(target), *args],
+            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+        )
+        proc.log = log  # type: ignore[attr-defined]
+        self.procs[name] = (proc, project, target)
+
+    def get(self, name: str) -> Site:
+        if name in self.sites:
+            return self.sites[name]
+        self.start(name)
+        proc, project, target = self.procs[name]
+        code = proc.wait(timeout=300)
+        proc.log.seek(0)  # type: ignore[attr-defined]
+        output = proc.log.read().decode("utf-8", "replace")  # type: ignore[attr-defined]
+        proc.log.close()  # type: ignore[attr-defined]
+        if code != 0:
+            pytest.fail(f"`playbook build` of the {name} edition failed (exit {code}):\n{output}", pytrace=False)
+        site = Site(name, target, project)
+        site.url = self._serve(target)
+        self.sites[name] = site
+        return site
+
+    def _serve(self, root: Path) -> str:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, name=f"http-{root.name}", daemon=True).start()
+        self.servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    def close(self) -> None:
+        for server in self.servers:
+            server.shutdown()
+            server.server_close()
+        for proc, _project, _target in self.procs.values():
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the signature http.server uses
+        pass
+
+
+@pytest.fixture(scope="session")
+def builds(tmp_path_factory):
+    b = Builds(tmp_path_factory.mktemp("browser-sites"))
+    b.start("internal")
+    b.start("partner")
+    yield b
+    b.close()
+
+
+@pytest.fixture(scope="session")
+def internal_site(builds) -> Site:
+    return builds.get("internal")
+
+
+@pytest.fixture(scope="session")
+def partner_site(builds) -> Site:
+    return builds.get("partner")
+
+
+@pytest.fixture(scope="session")
+def gap_site(builds) -> Site:
+    return builds.get("gap")
+
+
+@pytest.fixture(scope="session")
+def catalog():
+    """The catalog the internal edition is built from (drafts left out, as `playbook build` does)."""
+    from generator.audience import for_audience
+    from generator.check import check_project
+
+    return for_audience(check_project(REPO).catalog, "internal")
+
+
+# --- the browser ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("the playwright package is not installed (pip install -e '.[test]')")
+    executable = chromium_path()
+    if executable is None:
+        _unavailable("Chromium is not installed (apt-get install -y chromium)")
+    pw = sync_playwright().start()
+    try:
+        browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
+    except Exception as exc:  # noqa: BLE001 - any launch failure means: no usable browser
+        pw.stop()
+        _unavailable(f"Chromium at {executable} did not start: {exc}")
+    yield browser
+    browser.close()
+    pw.stop()
+
+
+@dataclass
+class Watch:
+    """What went wrong in the browser during one test."""
+
+    external: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        out = [f"request to another host (blocked): {u}" for u in self.external]
+        out += [f"console error: {m}" for m in self.console_errors]
+        out += [f"uncaught script error: {m}" for m in self.page_errors]
+        return out
+
+
+def is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    return parts.hostname in LOOPBACK_HOSTS
+
+
+def watch_page(page, watch: Watch) -> None:
+    def on_console(msg):
+        if msg.type == "error":
+            where = msg.location.get("url", "") if msg.location else ""
+            watch.console_errors.append(f"{msg.text} ({where or page.url})")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda exc: watch.page_errors.append(f"{exc} ({page.url})"))
+
+
+@pytest.fixture
+def browser_watch() -> Watch:
+    return Watch()
+
+
+@pytest.fixture
+def context(browser, browser_watch):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    ctx.set_default_timeout(10_000)
+
+    def guard(route):
+        url = route.request.url
+        if is_local(url):
+            route.continue_()
+        else:
+            browser_watch.external.append(url)
+            route.abort("blockedbyclient")
+
+    ctx.route("**/*", guard)
+    ctx.on("page", lambda p: watch_page(p, browser_watch))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    return context.new_page()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Fail the test itself (not its teardown) when the browser saw a problem."""
+    result = yield
+    watch = item.funcargs.get("browser_watch") if hasattr(item, "funcargs") else None
+    if watch is not None and watch.problems():
+        raise AssertionError("the browser reported problems:\n  " + "\n  ".join(watch.problems()))
+    return result
+
+
+# --- screenshots ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def screenshots_dir() -> Path:
+    """Where the suite writes its screenshots: $PLAYBOOK_SCREENSHOTS_DIR, else a temporary folder."""
+    wanted = os.environ.get("PLAYBOOK_SCREENSHOTS_DIR")
+    folder = Path(wanted) if wanted else Path(tempfile.mkdtemp(prefix="playbook-screenshots-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+# --- helpers shared by the tests ------------------------------------------------------------------
+
+def open_page(page, site: Site, path: str = ""):
+    """Go to a page of `site` and wait until Material has set it up."""
+    response = page.goto(site.page(path), wait_until="load")
+    assert response is not None and response.ok, f"{path or '/'}: HTTP {response.status if response else 'no response'}"
+    page.wait_for_selector(".md-content", state="attached")
+    return response
+
+
+def search(page, text: str):
+    """Type into Material's search the way a person does, and wait for its results to settle."""
+    page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click() \
+        if not page.locator(".md-search__input").is_visible() else None
+    box = page.locator(".md-search__input")
+    box.click()
+    box.press_sequentially(text, delay=20)
+    meta = page.locator(".md-search-result__meta")
+    meta.wait_for(state="visible")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return m && !/Initializing|Type to start/i.test(m.textContent); }"
+    )
+    return page.locator(".md-search-result__item")

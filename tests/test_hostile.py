@@ -1,0 +1,112 @@
+"""Hostile content renders inert: no script, handler, frame, form or unsafe link reaches a page,
+plain text is shown as written, and content is never evaluated as a template."""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from .sitebuild import article, build, copy_example
+
+HOSTILE = [
+    '<script>alert("pwned")</script>',
+    '<img src=x onerror=alert(1)>',
+    '[click me](javascript:alert(1))',
+    '<a href="javascript:alert(2)">link</a>',
+    '<svg onload=alert(3)><circle r=5 /></svg>',
+    '<iframe src="https://evil.example/"></iframe>',
+    '<form action="https://evil.example/"><input name=q></form>',
+    '![pixel](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
+    '"><script>alert(4)</script>',
+    '<style>body { display: none }</style>',
+    '{{ 7*7 }} {% if true %}TEMPLATE-RAN{% endif %} ${7*7}',
+]
+SKIP_KEYS = {"id", "type", "role", "influence", "audience", "deal_type", "motion", "buyer_stage", "default_role",
+             "function", "currency", "url", "website", "file", "language", "date", "reviewed", "review_by",
+             "owner", "persona", "stage", "reports_to", "segments", "personas", "value_propositions", "products",
+             "assets", "competitors", "stages", "team", "engaged_by", "engages", "with", "logo"}
+FORBIDDEN_TAGS = {"script", "iframe", "form", "input", "style", "object", "embed", "frame", "base", "meta", "link"}
+
+
+def _poison(data, counter=[0]):
+    """Append one hostile string to every free-text value (not ids, enums, dates or URLs)."""
+    if isinstance(data, dict):
+        return {k: (data[k] if k in SKIP_KEYS else _poison(v)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_poison(v) for v in data]
+    if isinstance(data, str):
+        counter[0] += 1
+        return f"{data} {HOSTILE[counter[0] % len(HOSTILE)]}"
+    return data
+
+
+@pytest.fixture(scope="module")
+def clean_site(tmp_path_factory) -> Path:
+    project = copy_example(tmp_path_factory.mktemp("clean"))
+    site = tmp_path_factory.mktemp("clean-site")
+    assert build(project, site).exit_code == 0
+    return site
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    project = copy_example(tmp_path_factory.mktemp("hostile"))
+    for path in sorted((project / "content").rglob("*.yml")) + sorted((project / "playbooks").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        path.write_text(yaml.safe_dump(_poison(data), sort_keys=False, allow_unicode=True), encoding="utf-8")
+    site = tmp_path_factory.mktemp("hostile-site")
+    result = build(project, site)
+    assert result.exit_code == 0, result.output
+    return site
+
+
+class _Audit(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.problems: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in FORBIDDEN_TAGS:
+            self.problems.append(f"<{tag}>")
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.problems.append(f"{tag} {name}=")
+            if name in ("href", "src", "action", "xlink:href") and value:
+                if value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                    self.problems.append(f"{tag} {name}={value[:30]}")
+
+
+def _pages(site: Path):
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def _audit(page: Path) -> list[str]:
+    audit = _Audit()
+    audit.feed(article(page.read_text(encoding="utf-8")) if page.is_file() else "")
+    return audit.problems
+
+
+def test_every_page_is_inert(hostile_site, clean_site):
+    pages = _pages(hostile_site)
+    assert len(pages) > 80
+    for page in pages:
+        # The templates' own controls (the library's filter form) are fine; content must add nothing.
+        clean = clean_site / page.relative_to(hostile_site)
+        assert sorted(_audit(page)) == sorted(_audit(clean)), page
+
+
+def test_hostile_text_is_visible_as_written_in_plain_fields(hostile_site):
+    persona = (hostile_site / "personas/cfo/index.html").read_text(encoding="utf-8")
+    # A plain-text field shows the angle brackets as text, escaped for HTML.
+    assert "&#60;script&#62;" in persona or "&lt;script&gt;" in persona
+
+
+def test_templates_in_content_are_never_evaluated(hostile_site):
+    text = html.unescape("".join(article(p.read_text(encoding="utf-8")) for p in _pages(hostile_site)))
+    # Evaluated, the template would leave "TEMPLATE-RAN" without its tags, and 49 for 7*7.
+    assert text.count("TEMPLATE-RAN") == text.count("{% if true %}TEMPLATE-RAN{% endif %}") > 0
+    assert "{{ 7*7 }}" in text
