@@ -43,6 +43,7 @@ class Catalog:
     entities: dict[str, dict[str, Common]] = field(default_factory=lambda: {k: {} for k in FOLDER_KINDS})
     links: list[Link] = field(default_factory=list)
     _incoming: dict[tuple[str, str], list[Link]] = field(default_factory=lambda: defaultdict(list))
+    _indexes: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
 
     # --- the single-file kinds ---
     @property
@@ -80,6 +81,23 @@ class Catalog:
     def all(self, kind: str) -> list[Common]:
         """Entities of a folder kind, sorted by id."""
         return list(self.entities[kind].values())
+
+    def index(self, kind: str, field: str) -> dict[str, list[Common]]:
+        """Entities of `kind` by each value of their `field` (a list or a single value), built once.
+
+        The catalog never changes after it is built, so pages can ask "which assets name this
+        segment" in constant time instead of scanning thousands of assets per page.
+        """
+        key = (kind, field)
+        if key not in self._indexes:
+            found: dict[str, list[Common]] = defaultdict(list)
+            for entity in self.all(kind):
+                value = getattr(entity, field)
+                for item in (value if isinstance(value, list) else [value]):
+                    if item is not None:
+                        found[item].append(entity)
+            self._indexes[key] = dict(found)
+        return self._indexes[key]
 
     def incoming(self, kind: str, id: str, source_kind: str | None = None) -> list[Link]:
         """Links pointing at (kind, id), optionally only from one source kind."""

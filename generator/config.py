@@ -50,3 +50,21 @@ def default_config(root: Path, docs_dir: Path) -> dict:
 def write_config(path: Path, data: dict) -> Path:
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path
+
+
+def configured_docs_dir(mkdocs_yml: Path) -> str:
+    """The docs_dir a project's mkdocs.yml names (MkDocs' default: docs), read without MkDocs.
+
+    MkDocs' YAML uses custom tags (!ENV, !relative), so unknown tags are tolerated here.
+    """
+
+    class _Lenient(yaml.SafeLoader):
+        pass
+
+    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    try:
+        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Lenient)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return "docs"
+    value = data.get("docs_dir") if isinstance(data, dict) else None
+    return value if isinstance(value, str) and value else "docs"

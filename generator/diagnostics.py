@@ -7,6 +7,7 @@ reports every problem in the project at once.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import asdict, dataclass, replace
 from typing import Iterable
 
@@ -57,8 +58,23 @@ class Diagnostic:
     code: str
     message: str
 
+    def __post_init__(self) -> None:
+        # Messages quote content (keys, ids, values, file names): keep every diagnostic on one line,
+        # so that no content can break or forge a line of the text report.
+        if _CONTROL.search(self.message):
+            object.__setattr__(self, "message", one_line(self.message))
+
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.column}: {self.severity}[{self.code}]: {self.message}"
+        return f"{one_line(self.file)}:{self.line}:{self.column}: {self.severity}[{self.code}]: {self.message}"
+
+
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """`text` with line breaks and other control characters written as escapes (\\n, \\u0007)."""
+    return _CONTROL.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04x}"), text)
 
 
 def error(file: str, line: int, column: int, code: str, message: str) -> Diagnostic:

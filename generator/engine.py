@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from .check import CheckResult
-from .config import default_config, write_config
+from .config import configured_docs_dir, default_config, write_config
 from .site import Options
 
 ENGINE_ERRORS = (Abort, ConfigurationError, PluginError)
@@ -25,16 +25,18 @@ class EngineError(Exception):
 
 
 @contextmanager
-def config_file(root: Path) -> Iterator[Path]:
-    """The project's mkdocs.yml, or a built-in default written to a temporary folder."""
+def config_file(root: Path) -> Iterator[tuple[Path, dict]]:
+    """The project's mkdocs.yml (or a built-in default written to a temporary folder), and the
+    overrides it needs: every page is generated, so a missing docs_dir gets an empty stand-in."""
     own = root / "mkdocs.yml"
-    if own.is_file():
-        yield own
-        return
     with tempfile.TemporaryDirectory(prefix="playbook-config-") as tmp:
         docs = Path(tmp) / "docs"
         docs.mkdir()
-        yield write_config(Path(tmp) / "mkdocs.yml", default_config(root, docs))
+        if not own.is_file():
+            yield write_config(Path(tmp) / "mkdocs.yml", default_config(root, docs)), {}
+            return
+        declared = configured_docs_dir(own)
+        yield own, ({} if (root / declared).is_dir() else {"docs_dir": str(docs)})
 
 
 def _plugin(config):
@@ -47,9 +49,9 @@ def _plugin(config):
 def build(root: Path, site_dir: Path, options: Options, result: CheckResult, *, strict_links: bool = False) -> None:
     """Build the site for `options.audience` into `site_dir` (a fresh folder)."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    with config_file(root) as path:
+    with config_file(root) as (path, overrides):
         try:
-            config = load_config(config_file=str(path), site_dir=str(site_dir), strict=strict_links)
+            config = load_config(config_file=str(path), site_dir=str(site_dir), strict=strict_links, **overrides)
             plugin = _plugin(config)
             plugin.config["audience"] = options.audience
             plugin.config["drafts"] = options.drafts
@@ -76,8 +78,10 @@ def serve(root: Path, options: Options, dev_addr: str | None) -> None:
     os.environ["PLAYBOOK_AUDIENCE"] = options.audience
     os.environ["PLAYBOOK_DRAFTS"] = "1" if options.drafts else ""
     os.environ["PLAYBOOK_PROJECT_DIR"] = str(root)
-    with config_file(root) as path:
+    with config_file(root) as (path, overrides):
+        if dev_addr:
+            overrides["dev_addr"] = dev_addr
         try:
-            mkdocs_serve(config_file=str(path), livereload=True, **({"dev_addr": dev_addr} if dev_addr else {}))
+            mkdocs_serve(config_file=str(path), livereload=True, **overrides)
         except ENGINE_ERRORS as exc:
             raise EngineError(str(exc)) from None

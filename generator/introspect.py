@@ -57,9 +57,21 @@ def model_at(model: type[BaseModel] | None, loc: tuple) -> type[BaseModel] | Non
 
 
 def ref_kind(info) -> str | None:
+    """The kind a field refers to, wherever Ref sits: on the field or inside `X | None`."""
     for meta in info.metadata:
         if isinstance(meta, Ref):
             return meta.kind
+    return _ref_in(info.annotation)
+
+
+def _ref_in(annotation: Any) -> str | None:
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        base, *metadata = typing.get_args(annotation)
+        found = next((m.kind for m in metadata if isinstance(m, Ref)), None)
+        return found or _ref_in(base)
+    if origin in (typing.Union, types.UnionType):
+        return next((k for k in map(_ref_in, typing.get_args(annotation)) if k), None)
     return None
 
 

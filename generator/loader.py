@@ -363,7 +363,6 @@ class _Positions:
     """
 
     _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
-    _EDITOR_BREAK = re.compile("\r\n|[\r\n]")
 
     def __init__(self, text: str | None = None) -> None:
         self.table: list[tuple[int, int]] | None = None

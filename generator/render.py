@@ -50,6 +50,12 @@ def markdown(value) -> Markup:
     """Markdown to sanitised HTML: formatting yes; scripts, handlers, frames, forms, unsafe links no."""
     if not value:
         return Markup("")
+    return _markdown(str(value))
+
+
+@lru_cache(maxsize=4096)
+def _markdown(value: str) -> Markup:
+    # A persona's talk track appears on its page and in every brief: convert it once.
     converter = _converter()
     html = converter.reset().convert(str(value))
     clean = nh3.clean(

@@ -16,7 +16,7 @@ from .pages import Page, Settings, attachment_path, content_date, page_context, 
 from .render import BUNDLED_TEMPLATES, make_environment
 
 STATIC_FOLDER = "_playbook"
-STYLESHEETS = ("playbook.css", "print.css")
+STYLESHEETS = ("playbook.css", "print.css", "a11y.css")
 SCRIPTS = ("library.js",)
 
 
