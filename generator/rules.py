@@ -79,19 +79,34 @@ def _unique_list_ids(catalog: Catalog, sources: Sources, known_ids) -> Iterator[
 
 def _attachments(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
     content = (catalog.root / CONTENT).resolve()
-    for asset in catalog.all("assets"):
-        if asset.file is None:
+    files = [(asset, "file", asset.file) for asset in catalog.all("assets")]
+    if catalog.company is not None:
+        files.append((catalog.company, "logo", catalog.company.logo))  # relative to content/, beside company.yml
+    for entity, field, name in files:
+        if name is None:
             continue
-        target = (catalog.root / asset.rel).parent / asset.file
-        where = _at(catalog, sources, "assets", asset.id, ("file",))
-        try:
-            resolved = target.resolve()
-        except (OSError, RuntimeError):
-            resolved = target
-        if not resolved.is_relative_to(content) or Path(asset.file).is_absolute():
-            yield error(*where, "E208", f"file '{asset.file}' is outside content/; attachments must sit inside content/")
-        elif not resolved.is_file():
-            yield error(*where, "E208", f"file '{asset.file}' does not exist next to {asset.rel}; add it or fix the path")
+        problem = _attachment_problem(catalog.root, content, entity.rel, name)
+        if problem:
+            yield error(*_at(catalog, sources, entity.kind, entity.id, (field,)), "E208", problem)
+
+
+def _attachment_problem(root: Path, content: Path, rel: str, name: str) -> str | None:
+    shown = name if len(name) <= 80 else name[:77] + "..."
+    outside = f"file '{shown}' is outside content/; attachments must sit inside content/"
+    if Path(name).is_absolute():
+        return outside
+    try:
+        resolved = ((root / rel).parent / name).resolve()
+        if not resolved.is_relative_to(content):
+            return outside
+        if not resolved.is_file():
+            return f"file '{shown}' does not exist next to {rel}; add it or fix the path"
+    except RuntimeError:  # Python 3.11 reports a loop of symbolic links this way
+        return f"file '{shown}' cannot be used as an attachment: it is a loop of symbolic links"
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return f"file '{shown}' cannot be used as an attachment: {reason}"
+    return None
 
 
 def _stale(catalog: Catalog, sources: Sources, today: datetime.date) -> Iterator[Diagnostic]:

@@ -119,7 +119,7 @@ def test_every_code_is_exercised_by_an_example_or_a_unit_test():
             seen |= {LINE.match(line)["code"] for line in expected.read_text(encoding="utf-8").splitlines()}
     elsewhere = {
         "E107": "test_file_too_large",  # a 1 MB fixture does not belong in the repository
-        "E900": "tests/test_cli_check.py (internal errors)",
+        "E900": "test_a_loader_bug_in_one_file_does_not_stop_the_check",
     }
     assert set(CODES) - seen - set(elsewhere) == set()
 
@@ -141,6 +141,28 @@ def test_broken_symlink_is_reported_not_raised(make_project):
     os.symlink(root / "nowhere.yml", root / "content/personas/ghost.yml")
     [line] = check(root)
     assert line.startswith("content/personas/ghost.yml:1:1: error[E208]: cannot read the file")
+
+
+def test_a_loader_bug_in_one_file_does_not_stop_the_check(make_project, monkeypatch):
+    from generator import loader
+
+    real = loader._load
+
+    def flaky(text, rel):
+        if rel == "content/personas/cfo.yml":
+            raise RuntimeError("boom")
+        return real(text, rel)
+
+    monkeypatch.setattr(loader, "_load", flaky)
+    root = make_project({
+        "content/personas/cfo.yml": "name: CFO\n",
+        "content/personas/ciso.yml": "name: CISO\nsummray: x\n",
+        "content/segments/dairy.yml": "name: Dairy\nbuying_committee:\n  - {persona: cfo, role: champion}\n",
+    })
+    assert check(root) == [
+        "content/personas/cfo.yml:1:1: error[E900]: internal error while loading this file (RuntimeError: boom); please report it",
+        "content/personas/ciso.yml:2:1: error[E200]: unknown field 'summray' (did you mean 'summary'?)",
+    ]
 
 
 def test_attachment_folders_under_assets_are_not_content(make_project):
@@ -174,6 +196,19 @@ def test_unknown_field_points_at_the_key_and_missing_field_at_the_parent_mapping
         "content/leads.yml:4:5: error[E201]: missing required field 'name': add it to this mapping",
         "content/leads.yml:5:5: error[E200]: unknown field 'nmae' (did you mean 'name'?)",
         "content/leads.yml:8:7: error[E201]: missing required field 'points': add it to this mapping",
+    ]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [b"name: CFO\r\nsummray: x\r\ntitles:\r\n  - 42\r\n", b"\xef\xbb\xbfname: CFO\nsummray: x\ntitles:\n  - 42\n"],
+    ids=["windows-line-endings", "byte-order-mark"],
+)
+def test_positions_do_not_depend_on_line_endings_or_a_bom(make_project, raw):
+    root = make_project({"content/personas/cfo.yml": raw})
+    assert check(root) == [
+        "content/personas/cfo.yml:2:1: error[E200]: unknown field 'summray' (did you mean 'summary'?)",
+        "content/personas/cfo.yml:4:5: error[E202]: 'titles' must be text, not the whole number 42; put it in quotes to keep it as text",
     ]
 
 
@@ -286,6 +321,24 @@ def test_attachments_must_exist_inside_content(make_project, tmp_path):
         "content/assets/folder.yml:2:7: error[E208]: file 'files' does not exist next to content/assets/folder.yml; add it or fix the path",
         "content/assets/link.yml:2:7: error[E208]: file 'link.pdf' is outside content/; attachments must sit inside content/",
     ]
+
+
+def test_unusable_attachment_names_are_reported_not_raised(make_project):
+    root = make_project({
+        "content/personas/cfo.yml": "name: CFO\n",
+        "content/assets/nul.yml": 'name: NUL\nfile: "a\\0b.pdf"\npersonas: [cfo]\n',
+        "content/assets/long.yml": f"name: Long\nfile: {'a' * 300}.pdf\npersonas: [cfo]\n",
+        "content/assets/deep.yml": f"name: Deep\nfile: {'x/' * 3000}y.pdf\npersonas: [cfo]\n",
+        "content/assets/loop.yml": "name: Loop\nfile: loop.pdf\npersonas: [cfo]\n",
+    })
+    os.symlink("loop.pdf", root / "content/assets/loop.pdf")
+    lines = check(root)
+    assert [line.split(": error[E208]: ")[0] for line in lines] == [
+        "content/assets/deep.yml:2:7", "content/assets/long.yml:2:7", "content/assets/loop.yml:2:7", "content/assets/nul.yml:2:7",
+    ]
+    assert lines[1].endswith("...' cannot be used as an attachment: File name too long")
+    assert lines[2].endswith("file 'loop.pdf' cannot be used as an attachment: it is a loop of symbolic links")
+    assert lines[3].endswith("file 'a\\u0000b.pdf' cannot be used as an attachment: embedded null byte")
 
 
 @pytest.mark.parametrize(

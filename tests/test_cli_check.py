@@ -7,7 +7,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -174,8 +173,23 @@ def test_github_format(make_project):
 
 
 def test_github_format_escapes_workflow_command_characters():
-    d = Diagnostic("content/a,b:c.yml", 1, 2, "error", "E100", "50% done\nnext line\r")
-    assert report_github([d]) == "::error file=content/a%2Cb%3Ac.yml,line=1,col=2,title=E100::50%25 done%0Anext line%0D\n"
+    d = Diagnostic("content/a,b:c.yml", 1, 2, "error", "E100", "50% done: key 'x,y'")
+    assert report_github([d]) == "::error file=content/a%2Cb%3Ac.yml,line=1,col=2,title=E100::50%25 done: key 'x,y'\n"
+
+
+def test_content_cannot_break_a_report_line(make_project):
+    """Keys, ids and values are quoted in messages; their line breaks are shown as escapes."""
+    root = make_project({
+        "content/personas/cfo.yml": 'name: CFO\n"sum\\nmary": x\n',
+        "content/segments/dairy.yml": 'name: D\ncompetitors: ["a\\nb.yml:1:1: error[E999]: forged"]\n',
+    })
+    for fmt in ("text", "github"):
+        lines = run("check", "--format", fmt, str(root)).stdout.splitlines()
+        assert len(lines) == 2, lines
+    assert run("check", str(root)).stdout.splitlines() == [
+        "content/personas/cfo.yml:2:1: error[E200]: unknown field 'sum\\nmary' (did you mean 'summary'?)",
+        "content/segments/dairy.yml:2:15: error[E204]: unknown competitor 'a\\nb.yml:1:1: error[E999]: forged' in competitors",
+    ]
 
 
 def test_text_format_is_the_default(make_project):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import string
 import textwrap
-import time
 
 import pytest
 import yaml
@@ -13,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from generator import loader
+from generator.diagnostics import CODES
 from generator.loader import (
     MAX_DEPTH,
     MAX_FILE_BYTES,
@@ -854,13 +854,6 @@ def test_loader_resolves_tags_like_pyyaml():
     assert [(k.tag, v.tag) for k, v in ours.value] == [(k.tag, v.tag) for k, v in theirs.value]
 
 
-def test_billion_laughs_is_fast():
-    # not a benchmark: a guard that the expansion is never performed
-    started = time.perf_counter()
-    load_text(BILLION_LAUGHS * 1, REL)
-    assert time.perf_counter() - started < 5
-
-
 # ---------------------------------------------------------------------------------------------
 # Fuzzing
 
@@ -870,7 +863,7 @@ FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCh
 def check_answer(result) -> None:
     document, diagnostics = result
     assert isinstance(diagnostics, list)
-    assert all(d.code in loader.CODES if hasattr(loader, "CODES") else True for d in diagnostics)
+    assert all(d.code in CODES and d.severity == "error" for d in diagnostics)
     assert not any(d.code == "E900" for d in diagnostics), [str(d) for d in diagnostics]
     assert all(d.line >= 1 and d.column >= 1 and d.file == REL for d in diagnostics)
     if document is None:
