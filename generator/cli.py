@@ -80,7 +80,11 @@ def _count(catalog) -> str:
               help="Which edition to build: partner and public leave out everything internal.")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors and fail on broken links.")
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
-def build(project_dir: Path, site_dir: Path | None, audience: str, strict: bool, drafts: bool) -> None:
+@click.option("--offline", is_flag=True, help="Build a site that works opened from disk (file://), search included.")
+@click.option("--zip", "zip_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Also pack the site into this zip file for sellers without connectivity (implies --offline).")
+def build(project_dir: Path, site_dir: Path | None, audience: str, strict: bool, drafts: bool,
+          offline: bool = False, zip_file: Path | None = None) -> None:
     """Check the playbook, then build the site; the old site stays until the new one is complete."""
     from .engine import EngineError, build as engine_build
     from .publish import SiteDirRefused, build_atomically
@@ -92,13 +96,21 @@ def build(project_dir: Path, site_dir: Path | None, audience: str, strict: bool,
         click.echo("build stopped: fix the errors above first", err=True)
         sys.exit(1)
     target = site_dir if site_dir is not None else root / "site"
-    options = Options(audience=audience, drafts=drafts, strict=strict)
+    offline = offline or zip_file is not None
+    options = Options(audience=audience, drafts=drafts, strict=strict, offline=offline)
+    if zip_file is not None and zip_file.absolute().is_relative_to(target.absolute()):
+        raise click.BadParameter("the zip file must not be inside the site folder", param_hint="--zip")
     try:
         build_atomically(target, lambda tmp: engine_build(root, tmp, options, result, strict_links=strict))
     except (SiteDirRefused, EngineError) as exc:
         click.echo(f"build failed: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"built the {audience} edition into {target}", err=True)
+    click.echo(f"built the {audience} edition{' for offline use' if offline else ''} into {target}", err=True)
+    if zip_file is not None:
+        from .archive import zip_site
+
+        packed = zip_site(target, zip_file)
+        click.echo(f"packed it into {packed} ({packed.stat().st_size:,} bytes): unzip and open index.html", err=True)
 
 
 @main.command()
@@ -115,3 +127,98 @@ def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) 
     except EngineError as exc:
         click.echo(f"serve failed: {exc}", err=True)
         sys.exit(1)
+
+
+# --- the authoring loop: init, new, schema, coverage, export ---------------------------------------
+
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=True, path_type=Path))
+def init(directory: Path) -> None:
+    """Create a new playbook project in DIRECTORY (new or empty): one example of every kind,
+    site settings, CI for GitHub and GitLab, editor schemas and a README for marketing."""
+    from .scaffold import ScaffoldError, init_project
+
+    try:
+        written = init_project(directory)
+    except ScaffoldError as exc:
+        click.echo(f"init refused: {exc}", err=True)
+        sys.exit(1)
+    click.echo(f"created a playbook project with {len(written)} files in {directory}", err=True)
+    click.echo(f"next: cd {directory} && playbook check && playbook serve   (then read README.md)", err=True)
+
+
+@main.command()
+@click.argument("kind")
+@click.argument("id")
+@PROJECT_DIR
+@click.option("--name", default=None, help="Display name (default: made from the id).")
+def new(kind: str, id: str, project_dir: Path, name: str | None) -> None:
+    """Add a new entity file: KIND is segment, persona, value-proposition, product, asset,
+    competitor, insight or playbook; ID becomes the file name. Optional fields are listed as comments."""
+    from .scaffold import ScaffoldError, UsageProblem, new_entity
+
+    root = project_dir.resolve()
+    try:
+        path = new_entity(root, kind, id, name)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
+    except ScaffoldError as exc:
+        click.echo(f"new refused: {exc}", err=True)
+        sys.exit(1)
+    click.echo(path.relative_to(root).as_posix())
+
+
+@main.command()
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
+              show_default=True, help="Folder to write the <kind>.schema.json files into.")
+def schema(out_dir: Path) -> None:
+    """Write one JSON Schema (draft 2020-12) per kind, for editor completion and other validators."""
+    from .schema import write_schemas
+
+    for path in write_schemas(out_dir):
+        click.echo(path.as_posix())
+
+
+@main.command()
+@PROJECT_DIR
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="text for people, json for tools, markdown for pull requests and CI summaries.")
+@click.option("--drafts/--no-drafts", default=True, show_default=True, help="Count entities marked draft: true.")
+def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
+    """Report gaps: committee seats without a value proposition, personas without objections or
+    questions, stages without assets, unproven value propositions, stale and ownerless entities."""
+    from .audience import for_audience
+    from .check import today
+    from .coverage import REPORTERS as COVERAGE_REPORTERS, analyse
+
+    result = check_project(project_dir.resolve())
+    errors = has_errors(result.diagnostics)
+    if errors:
+        click.echo("the playbook has errors (run `playbook check`): this report covers only the valid files", err=True)
+    catalog = for_audience(result.catalog, "internal", drafts=drafts)
+    click.echo(COVERAGE_REPORTERS[fmt](analyse(catalog, today())), nl=False)
+    sys.exit(1 if errors else 0)
+
+
+@main.command()
+@PROJECT_DIR
+@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default="internal", show_default=True,
+              help="Which edition to export: partner and public leave out everything internal.")
+@click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
+@click.option("--base-url", default=None, metavar="URL",
+              help="Prefix for page URLs (default: site_url from mkdocs.yml, else URLs relative to the site root).")
+def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None) -> None:
+    """Print the whole resolved playbook as JSON (the shape is documented in the README)."""
+    from .audience import for_audience
+    from .export import dumps, export as export_document, site_settings
+
+    result = check_project(project_dir.resolve())
+    if has_errors(result.diagnostics):
+        click.echo(report_text(result.diagnostics), nl=False, err=True)
+        click.echo("export stopped: fix the errors above first", err=True)
+        sys.exit(1)
+    catalog = for_audience(result.catalog, audience, drafts=drafts)
+    site_url, directory_urls = site_settings(project_dir.resolve())
+    document = export_document(catalog, audience=audience, drafts=drafts,
+                               base_url=site_url if base_url is None else base_url, directory_urls=directory_urls)
+    click.echo(dumps(document), nl=False)

@@ -46,6 +46,22 @@ def _plugin(config):
     return plugin
 
 
+def _add_offline_plugin(config) -> None:
+    """Material's offline plugin, as if `- offline` were listed in mkdocs.yml: no directory URLs
+    and the search index inlined as a script, so the site works opened from disk (file://)."""
+    from material.plugins.offline.plugin import OfflinePlugin
+
+    from .plugin import OFFLINE_PLUGINS
+
+    if any(name in config.plugins for name in OFFLINE_PLUGINS):
+        return
+    offline = OfflinePlugin()
+    errors, _warnings = offline.load_config({}, config.config_file_path)
+    if errors:
+        raise EngineError(f"the offline plugin refused its configuration: {errors}")
+    config.plugins["material/offline"] = offline
+
+
 def build(root: Path, site_dir: Path, options: Options, result: CheckResult, *, strict_links: bool = False) -> None:
     """Build the site for `options.audience` into `site_dir` (a fresh folder)."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
@@ -57,6 +73,9 @@ def build(root: Path, site_dir: Path, options: Options, result: CheckResult, *, 
             plugin.config["drafts"] = options.drafts
             plugin.config["strict"] = options.strict
             plugin.config["project_dir"] = str(root)
+            if options.offline:
+                plugin.config["offline"] = True
+                _add_offline_plugin(config)
             plugin.preloaded = result
             config.plugins.on_startup(command="build", dirty=False)
             try:

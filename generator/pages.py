@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from . import relations as rel
 from .catalog import Catalog
+from .history import Entry, History, changed_on, recent_changes
 
 # Site folder per kind; the asset library is not called "assets" because the theme owns that folder.
 FOLDERS = {
@@ -40,6 +41,7 @@ class Page:
     nav: bool = False  # a section page shown in the navigation
     source: str | None = None  # the YAML file behind it, relative to the project root
     updated: datetime.date | None = None  # for the sitemap: taken from the content, never the clock
+    changed: Entry | None = None  # the last change of the entity behind it: git, else `reviewed`
 
 
 @dataclass(frozen=True)
@@ -146,9 +148,34 @@ SECTIONS = (
     ("tags.md", "tags.md.j2", "Tags", "Every entity by tag.", None),
 )
 
+# Pages for the people who keep the playbook: (path, template, title, description, editions).
+UPKEEP = (
+    ("changes.md", "changes.md.j2", "What changed", "Recent changes to the playbook, newest first.",
+     ("internal", "partner", "public")),
+    ("health.md", "health.md.j2", "Content health", "What the playbook does not cover yet, what is stale and who owns what.",
+     ("internal",)),
+    ("reference.md", "reference.md.j2", "How to edit this playbook", "Every kind of file and every field, with type, allowed values and meaning.",
+     ("internal",)),
+)
+CHANGES_SHOWN = 100  # the "What changed" page lists this many changes, so its size stays constant
 
-def plan_site(catalog: Catalog, settings: Settings) -> list[Page]:
-    """Every page of the site, in a stable order."""
+
+def upkeep_context(catalog: Catalog, settings: Settings, path: str, history: History | None) -> dict:
+    """The facts of one upkeep page."""
+    from . import coverage, reference  # only the pages that need them
+
+    if path == "changes.md":
+        everything = list(catalog.singles.values()) + [e for kind in FOLDERS for e in catalog.all(kind)]
+        return {"changes": recent_changes(everything, history, CHANGES_SHOWN), "from_git": history is not None}
+    if path == "health.md":
+        return {"health": coverage.analyse(catalog, settings.today)}
+    from .diagnostics import CODES
+
+    return {"kinds": reference.kinds(), "common_fields": reference.common_fields(), "codes": sorted(CODES.items())}
+
+
+def plan_site(catalog: Catalog, settings: Settings, history: History | None = None) -> list[Page]:
+    """Every page of the site, in a stable order. `history` is the project's git history, if any."""
     company = catalog.company
     title = company.name if company else "Playbook"
     pages = [Page("index.md", "home.md.j2", title, (company.summary or "") if company else "", nav=True,
@@ -157,11 +184,14 @@ def plan_site(catalog: Catalog, settings: Settings) -> list[Page]:
         if needs is None or _has(catalog, needs):
             pages.append(Page(path, template, name, description, nav=True,
                               source=catalog.singles[needs].rel if needs in catalog.singles else None))
+    for path, template, name, description, editions in UPKEEP:
+        if settings.audience in editions:
+            pages.append(Page(path, template, name, description, upkeep_context(catalog, settings, path, history), nav=True))
     for kind in FOLDERS:
         for entity in catalog.all(kind):
             pages.append(Page(entity_path(kind, entity.id), ENTITY_TEMPLATES[kind], entity.name,
                               entity.summary or "", {"entity": entity}, source=entity.rel,
-                              updated=entity.reviewed))
+                              updated=entity.reviewed, changed=changed_on(entity, history)))
     for segment in catalog.all("segments"):
         for seat in rel.seats(catalog, segment):
             pages.append(Page(

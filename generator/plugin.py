@@ -17,9 +17,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .diagnostics import has_errors, report_text
+from .progress import Progress
 from .site import Options, SiteBuild, prepare_site
 
 log = logging.getLogger("mkdocs.plugins.playbook")
+OFFLINE_PLUGINS = ("offline", "material/offline")  # Material's offline plugin, as MkDocs may name it
 
 
 class PublishedFile(File):
@@ -39,6 +41,8 @@ class PlaybookConfig(Config):
     strict = opt.Type(bool, default=False)
     project_dir = opt.Optional(opt.Type(str))
     insight_form_url = opt.Optional(opt.Type(str))
+    offline = opt.Type(bool, default=False)
+    history = opt.Optional(opt.Type(bool))  # git history for "What changed": unset = when the project is a repository
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -48,6 +52,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         super().__init__()
         self.preloaded = None  # a CheckResult handed over by `playbook build`, to skip a second check
         self.site: SiteBuild | None = None
+        self.progress: Progress | None = None
 
     def _overrides(self) -> None:
         """`playbook serve` passes its options through the environment (MkDocs reloads the config)."""
@@ -69,10 +74,13 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         result = self.preloaded
         self.preloaded = None  # `serve` rebuilds must see edits
         announced = result is not None  # `playbook build` has already printed the diagnostics
+        offline = self.config.offline or any(name in config.plugins for name in OFFLINE_PLUGINS)
+        if offline:
+            config.use_directory_urls = False  # what the offline plugin sets too; the page plan must know it now
         options = Options(
             audience=self.config.audience, drafts=self.config.drafts, strict=self.config.strict,
             repo_url=config.repo_url, edit_uri=config.edit_uri, insight_form_url=self.config.insight_form_url,
-            directory_urls=config.use_directory_urls,
+            directory_urls=config.use_directory_urls, offline=offline, history=self.config.history,
         )
         self.site = prepare_site(root, options, result)
         if has_errors(self.site.diagnostics):
@@ -97,6 +105,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(0, str(folder))
         config.extra["playbook"] = {"audience": self.config.audience}
+        if self.site.polyfills:
+            # Our bundled copy replaces the CDN copy the offline plugin would otherwise add.
+            others = [s for s in config.extra.get("polyfills", []) if "iframe-worker" not in str(s)]
+            config.extra["polyfills"] = list(self.site.polyfills) + others
 
     def on_files(self, files: Files, /, *, config) -> Files:
         docs_dir = str(Path(config.docs_dir).resolve())
@@ -114,6 +126,28 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if planned.updated is not None:
                 page.update_date = planned.updated.isoformat()  # the sitemap's lastmod
         return markdown
+
+    def on_page_content(self, html, /, *, page, config, files):
+        if self.progress is None:
+            self.progress = Progress(len(self.site.markdown), "converting pages")
+        self.progress.step()
+        return html
+
+    def on_post_page(self, output, /, *, page, config):
+        if self.progress is not None and self.progress.label != "writing pages":
+            self.progress.finish()
+            self.progress = Progress(len(self.site.markdown), "writing pages")
+        if self.progress is not None:
+            self.progress.step()
+        return output
+
+    def on_post_build(self, *, config):
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
+
+    def on_build_error(self, *, error):
+        self.on_post_build(config=None)
 
     def on_page_context(self, context, /, *, page, config, nav):
         planned = self.site.pages.get(page.file.src_uri)

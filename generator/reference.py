@@ -48,6 +48,15 @@ class FieldDoc:
     many: bool = False  # a list
     base: str = ""  # the core type: text, markdown, id, ref, url, date, int, float, bool, mapping, choice
 
+    @property
+    def default_text(self) -> str:
+        """The default as written in YAML ('' when there is none worth showing)."""
+        if self.default is None or self.default == "":
+            return ""
+        if isinstance(self.default, bool):
+            return "true" if self.default else "false"
+        return str(self.default)
+
 
 @dataclass(frozen=True)
 class KindDoc:

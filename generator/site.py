@@ -12,12 +12,18 @@ from pathlib import Path
 from .audience import for_audience
 from .check import CheckResult, check_project, epoch_date, today
 from .diagnostics import Diagnostic, has_errors
+from .history import read_history
 from .pages import Page, Settings, attachment_path, content_date, page_context, plan_site
 from .render import BUNDLED_TEMPLATES, make_environment
 
 STATIC_FOLDER = "_playbook"
 STYLESHEETS = ("playbook.css", "print.css", "a11y.css")
 SCRIPTS = ("library.js",)
+# The offline edition: Material's search runs in a web worker, which browsers refuse to start
+# from file://; this shim (iframe-worker, MIT) runs it in an iframe instead. Bundled, so the
+# offline plugin does not load it from a CDN.
+OFFLINE_SHIM = "iframe-worker.js"
+INSIGHT_FORM = ".github/ISSUE_TEMPLATE/field-insight.yml"
 
 
 @dataclass(frozen=True)
@@ -29,6 +35,8 @@ class Options:
     edit_uri: str | None = None
     insight_form_url: str | None = None
     directory_urls: bool = True
+    offline: bool = False  # a site that works opened from disk (file://), search included
+    history: bool | None = None  # "What changed" from git: None when the project is its repository's top folder
 
 
 @dataclass
@@ -42,6 +50,7 @@ class SiteBuild:
     stylesheets: tuple[str, ...] = ()
     scripts: tuple[str, ...] = ()
     edit_base: str | None = None
+    polyfills: tuple[str, ...] = ()  # scripts loaded before the theme's own
 
     def edit_url(self, source: str | None) -> str | None:
         """Where to edit the YAML behind a page; `edit_uri` is read relative to the project root."""
@@ -66,12 +75,17 @@ def prepare_site(root: Path, options: Options, result: CheckResult | None = None
         return site
     catalog = for_audience(result.catalog, options.audience, drafts=options.drafts)
     settings = Settings(today=today(), audience=options.audience, repo_url=options.repo_url,
-                        insight_form_url=options.insight_form_url, directory_urls=options.directory_urls,
+                        insight_form_url=options.insight_form_url or insight_form_url(root, options.repo_url),
+                        directory_urls=options.directory_urls,
                         content_date=content_date(catalog, epoch_date()))
     env = make_environment(root)
-    for page in plan_site(catalog, settings):
+    history = None if options.history is False else read_history(root, nested=bool(options.history))
+    for page in plan_site(catalog, settings, history):
         site.pages[page.path] = page
-        site.markdown[page.path] = env.get_template(f"pages/{page.template}").render(page_context(catalog, settings, page))
+        context = page_context(catalog, settings, page)
+        site.markdown[page.path] = env.get_template(f"pages/{page.template}").render(context)
+        if page.changed is not None:
+            site.markdown[page.path] += env.get_template("partials/changed.md.j2").render(context)
         if page.nav:
             site.nav.append((page.title if page.path != "index.md" else "Home", page.path))
     for asset in catalog.all("assets"):
@@ -84,7 +98,17 @@ def prepare_site(root: Path, options: Options, result: CheckResult | None = None
     site.stylesheets = tuple(f"{STATIC_FOLDER}/{n}" for n in STYLESHEETS)
     site.scripts = tuple(f"{STATIC_FOLDER}/{n}" for n in SCRIPTS)
     site.edit_base = _edit_base(options)
+    if options.offline:
+        site.files[f"{STATIC_FOLDER}/{OFFLINE_SHIM}"] = BUNDLED_TEMPLATES / "offline" / OFFLINE_SHIM
+        site.polyfills = (f"{STATIC_FOLDER}/{OFFLINE_SHIM}",)
     return site
+
+
+def insight_form_url(root: Path, repo_url: str | None) -> str | None:
+    """The field-insight issue form of a GitHub repository, when the project has one (`playbook init` adds it)."""
+    if not repo_url or "github" not in repo_url.lower() or not (root / INSIGHT_FORM).is_file():
+        return None
+    return repo_url.rstrip("/") + "/issues/new?template=field-insight.yml"
 
 
 def _template_dir(root: Path, name: str) -> Path:
