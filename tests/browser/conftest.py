@@ -22,7 +22,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +30,8 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parents[2]
+from .browsing import GAP_PERSONA, GAP_PERSONA_NAME, GAP_SEGMENT, REPO, plan_urls
+
 HERE = Path(__file__).resolve().parent
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
@@ -51,9 +51,6 @@ CHROMIUM_ARGS = [
     "--disable-domain-reliability",
     "--disable-client-side-phishing-detection",
 ]
-# The persona added by the gap variant: on the dairy committee, named by no value proposition.
-GAP_PERSONA = "plant-controller"
-GAP_SEGMENT = "dairy"
 
 
 # --- marking and the missing-browser policy -------------------------------------------------------
@@ -72,6 +69,10 @@ def _unavailable(reason: str):
 
 
 def chromium_path() -> str | None:
+    """$PLAYBOOK_CHROMIUM, else Chromium on the PATH (Debian: /usr/bin/chromium)."""
+    wanted = os.environ.get("PLAYBOOK_CHROMIUM")
+    if wanted:
+        return wanted if os.access(wanted, os.X_OK) else None
     for name in ("chromium", "chromium-browser"):
         found = shutil.which(name)
         if found:
@@ -99,7 +100,7 @@ def make_gap_project(dest: Path) -> Path:
             shutil.copytree(REPO / name, dest / name)
     shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
     (dest / "content/personas" / f"{GAP_PERSONA}.yml").write_text(
-        "name: Plant controller\n"
+        f"name: {GAP_PERSONA_NAME}\n"
         "summary: Tracks plant costs; sits on the committee but no value proposition covers them yet.\n"
         "titles: [Plant Controller]\n"
         "department: Finance\n",
@@ -133,7 +134,8 @@ class Builds:
         project_kind, args = self.EDITIONS[name]
         project = REPO if project_kind == "example" else make_gap_project(self.base / f"{name}-project")
         target = self.base / f"{name}-site"
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(REPO))
+        pythonpath = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=pythonpath)
         log = open(self.base / f"{name}.log", "w+b")  # noqa: SIM115 - read back in get()
         proc = subprocess.Popen(
             [sys.executable, "-m", "generator", "build", str(project), "--site-dir", str(target), *args],
@@ -181,7 +183,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="session")
-def builds(tmp_path_factory):
+def builds(browser, tmp_path_factory):
+    """The built sites; asks for the browser first so that nothing is built when it is missing."""
     b = Builds(tmp_path_factory.mktemp("browser-sites"))
     b.start("internal")
     b.start("partner")
@@ -205,6 +208,16 @@ def gap_site(builds) -> Site:
 
 
 @pytest.fixture(scope="session")
+def internal_pages() -> dict[str, list[str]]:
+    return plan_urls("internal")
+
+
+@pytest.fixture(scope="session")
+def partner_pages() -> dict[str, list[str]]:
+    return plan_urls("partner")
+
+
+@pytest.fixture(scope="session")
 def catalog():
     """The catalog the internal edition is built from (drafts left out, as `playbook build` does)."""
     from generator.audience import for_audience
@@ -223,7 +236,9 @@ def browser():
         _unavailable("the playwright package is not installed (pip install -e '.[test]')")
     executable = chromium_path()
     if executable is None:
-        _unavailable("Chromium is not installed (apt-get install -y chromium)")
+        where = os.environ.get("PLAYBOOK_CHROMIUM")
+        _unavailable(f"PLAYBOOK_CHROMIUM={where} is not an executable" if where
+                     else "Chromium is not installed (apt-get install -y chromium)")
     pw = sync_playwright().start()
     try:
         browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
@@ -235,6 +250,16 @@ def browser():
     pw.stop()
 
 
+@pytest.fixture(scope="session")
+def axe(browser):
+    """axe-core, injected into pages by axe-playwright-python (bundled: no network)."""
+    try:
+        from axe_playwright_python.sync_playwright import Axe
+    except ImportError:
+        _unavailable("the axe-playwright-python package is not installed (pip install -e '.[test]')")
+    return Axe()
+
+
 @dataclass
 class Watch:
     """What went wrong in the browser during one test."""
@@ -242,9 +267,11 @@ class Watch:
     external: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    bad_responses: list[str] = field(default_factory=list)
 
     def problems(self) -> list[str]:
         out = [f"request to another host (blocked): {u}" for u in self.external]
+        out += [f"HTTP error: {m}" for m in self.bad_responses]
         out += [f"console error: {m}" for m in self.console_errors]
         out += [f"uncaught script error: {m}" for m in self.page_errors]
         return out
@@ -265,6 +292,7 @@ def watch_page(page, watch: Watch) -> None:
 
     page.on("console", on_console)
     page.on("pageerror", lambda exc: watch.page_errors.append(f"{exc} ({page.url})"))
+    page.on("response", lambda r: r.status >= 400 and watch.bad_responses.append(f"{r.status} {r.url}"))
 
 
 @pytest.fixture
@@ -302,42 +330,16 @@ def pytest_runtest_call(item):
     result = yield
     watch = item.funcargs.get("browser_watch") if hasattr(item, "funcargs") else None
     if watch is not None and watch.problems():
-        raise AssertionError("the browser reported problems:\n  " + "\n  ".join(watch.problems()))
+        pytest.fail("the browser reported problems:\n  " + "\n  ".join(watch.problems()), pytrace=False)
     return result
 
 
 # --- screenshots ------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="session")
-def screenshots_dir() -> Path:
+def screenshots_dir(tmp_path_factory) -> Path:
     """Where the suite writes its screenshots: $PLAYBOOK_SCREENSHOTS_DIR, else a temporary folder."""
     wanted = os.environ.get("PLAYBOOK_SCREENSHOTS_DIR")
-    folder = Path(wanted) if wanted else Path(tempfile.mkdtemp(prefix="playbook-screenshots-"))
+    folder = Path(wanted) if wanted else tmp_path_factory.mktemp("screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
-
-
-# --- helpers shared by the tests ------------------------------------------------------------------
-
-def open_page(page, site: Site, path: str = ""):
-    """Go to a page of `site` and wait until Material has set it up."""
-    response = page.goto(site.page(path), wait_until="load")
-    assert response is not None and response.ok, f"{path or '/'}: HTTP {response.status if response else 'no response'}"
-    page.wait_for_selector(".md-content", state="attached")
-    return response
-
-
-def search(page, text: str):
-    """Type into Material's search the way a person does, and wait for its results to settle."""
-    page.locator("label.md-search__icon, .md-header__button[for=__search]").first.click() \
-        if not page.locator(".md-search__input").is_visible() else None
-    box = page.locator(".md-search__input")
-    box.click()
-    box.press_sequentially(text, delay=20)
-    meta = page.locator(".md-search-result__meta")
-    meta.wait_for(state="visible")
-    page.wait_for_function(
-        "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return m && !/Initializing|Type to start/i.test(m.textContent); }"
-    )
-    return page.locator(".md-search-result__item")

@@ -1,0 +1,87 @@
+"""Helpers for the browser tests: opening pages and searching the way a person does."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+# The persona the gap variant of the example adds: on the dairy committee, named by no value
+# proposition, so the value matrix has a gap there (built by conftest.make_gap_project).
+GAP_PERSONA = "plant-controller"
+GAP_PERSONA_NAME = "Plant controller"
+GAP_SEGMENT = "dairy"
+REPO = Path(__file__).resolve().parents[2]
+
+
+def plan_urls(audience: str) -> dict[str, list[str]]:
+    """Every page the site plan has for an edition, by page kind (the template's name)."""
+    from generator.audience import for_audience
+    from generator.check import check_project
+    from generator.pages import Settings, page_url, plan_site
+
+    catalog = for_audience(check_project(REPO).catalog, audience)
+    kinds: dict[str, list[str]] = {}
+    for planned in plan_site(catalog, Settings(today=datetime.date.today(), audience=audience)):
+        kind = "home" if planned.path == "index.md" else planned.template.removesuffix(".md.j2")
+        kinds.setdefault(kind, []).append(page_url(planned.path, True))
+    return kinds
+
+
+def open_page(page, site: Site, path: str = ""):
+    """Go to a page of `site` and wait until Material has set it up."""
+    response = page.goto(site.page(path), wait_until="load")
+    assert response is not None and response.ok, f"{path or '/'}: HTTP {response.status if response else 'no response'}"
+    page.wait_for_selector(".md-content", state="attached")
+    wait_for_search_index(page)
+    return response
+
+
+def wait_for_search_index(page) -> None:
+    """Material loads the search index in a web worker as each page opens; leaving the page
+    before it is loaded aborts the fetch and Material reports "Network error". Wait for it."""
+    page.wait_for_function(
+        "() => { const m = document.querySelector('.md-search-result__meta');"
+        " return !m || !/Initializ/i.test(m.textContent); }"
+    )
+
+
+def page_title(page) -> str:
+    """The page's <h1> as read on screen, without the permalink sign."""
+    return page.locator("article h1").first.inner_text().replace("¶", "").strip()
+
+
+def search(page, text: str):
+    """Type into Material's search the way a person does; return the result items once settled."""
+    box = page.locator(".md-search__input")
+    if not box.is_visible():  # narrow screens: the search sits behind a button in the header
+        page.locator("label.md-header__button[for='__search']").click()
+    meta = page.locator(".md-search-result__meta")
+    wait_for_search_index(page)
+    box.click()
+    box.press_sequentially(text, delay=15)
+    page.wait_for_function(
+        "q => document.querySelector('.md-search__input').value === q"
+        " && /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)",
+        arg=text,
+    )
+    # Results update after every key: wait until two readings 300 ms apart agree.
+    items = page.locator(".md-search-result__item")
+    last = None
+    for _ in range(20):
+        now = (meta.inner_text(), items.count())
+        if now == last:
+            break
+        last = now
+        page.wait_for_timeout(300)
+    return items
+
+
+# The page kinds sellers rely on (templates in site_templates/pages/); any further kind the
+# site plan has is checked too. The 404 page has its own test.
+REQUIRED_KINDS = (
+    "home", "segments", "segment", "personas", "persona", "briefs", "brief", "matrix",
+    "value-propositions", "value-proposition", "library", "asset", "competitors", "competitor",
+    "products", "product", "playbooks", "playbook", "process", "leads", "team", "insights",
+    "insight", "tags",
+)
+KINDS = REQUIRED_KINDS + tuple(sorted(set(plan_urls("internal")) - set(REQUIRED_KINDS)))

@@ -1,0 +1,104 @@
+"""axe-core on one page of every page kind: no serious or critical WCAG 2 A/AA violation.
+
+For each kind the largest page is checked (the most content, so the most to get wrong).
+Theme-level fixes live in site_templates/assets/a11y.css and site_templates/overrides/main.html.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .browsing import KINDS, open_page, search
+
+pytestmark = pytest.mark.browser
+
+NARROW_KINDS = ("home", "brief", "matrix", "library")
+PARTNER_KINDS = ("home", "library", "asset")
+WCAG = ("wcag2a", "wcag2aa")
+BLOCKING = {"serious", "critical"}
+
+
+def axe_options(*extra_rules: str) -> dict:
+    options = {"runOnly": {"type": "tag", "values": list(WCAG)}, "resultTypes": ["violations"]}
+    if extra_rules:
+        options["rules"] = {rule: {"enabled": True} for rule in extra_rules}
+    return options
+
+
+def blocking_violations(axe, page, *extra_rules: str) -> list[str]:
+    """Serious and critical violations, one readable line per rule with the first offenders."""
+    result = axe.run(page, options=axe_options(*extra_rules))
+    lines = []
+    for v in result.response["violations"]:
+        if v.get("impact") not in BLOCKING:
+            continue
+        nodes = v["nodes"]
+        where = "; ".join(
+            f"{' '.join(map(str, n['target']))}: {(n.get('failureSummary') or '').splitlines()[-1].strip()}"
+            for n in nodes[:3]
+        )
+        more = f" (+{len(nodes) - 3} more)" if len(nodes) > 3 else ""
+        lines.append(f"{page.url} [{v['impact']}] {v['id']}: {v['help']} -> {where}{more}")
+    return lines
+
+
+def richest(site, urls: list[str]) -> str:
+    """The page of a kind with the most HTML."""
+    def size(url: str) -> int:
+        file = site.root / url / "index.html" if url == "" or url.endswith("/") else site.root / url
+        return file.stat().st_size if file.is_file() else -1
+
+    return max(urls, key=size)
+
+
+def kind_url(site, pages: dict[str, list[str]], kind: str) -> str:
+    if kind not in pages:
+        pytest.fail(f"the site plan has no page of kind {kind!r} (templates: {sorted(pages)})")
+    return richest(site, pages[kind])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_page_kind_has_no_serious_violations(kind, page, axe, internal_site, internal_pages):
+    open_page(page, internal_site, kind_url(internal_site, internal_pages, kind))
+    problems = blocking_violations(axe, page)
+    assert not problems, "\n".join(problems)
+
+
+def test_not_found_page(page, axe, internal_site):
+    page.goto(internal_site.page("404.html"))
+    problems = blocking_violations(axe, page)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("kind", NARROW_KINDS)
+def test_narrow_screen_has_no_serious_violations(kind, page, axe, internal_site, internal_pages):
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_page(page, internal_site, kind_url(internal_site, internal_pages, kind))
+    problems = blocking_violations(axe, page)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("kind", PARTNER_KINDS)
+def test_partner_edition_has_no_serious_violations(kind, page, axe, partner_site, partner_pages):
+    if kind not in partner_pages:
+        pytest.skip(f"the partner edition of the example has no {kind} page")
+    open_page(page, partner_site, richest(partner_site, partner_pages[kind]))
+    problems = blocking_violations(axe, page)
+    assert not problems, "\n".join(problems)
+
+
+def test_open_search_with_results(page, axe, internal_site):
+    """The search dialog and its result list, open, with highlighted matches; the dialog needs a
+    name (aria-dialog-name, a best-practice rule that axe does not tag as WCAG, checked here too)."""
+    open_page(page, internal_site)
+    assert search(page, "price per pack").count() > 0
+    problems = blocking_violations(axe, page, "aria-dialog-name")
+    assert not problems, "\n".join(problems)
+
+
+def test_matrix_with_a_gap(page, axe, gap_site):
+    """The example covers every committee member, so its matrix shows no gap cell: check one."""
+    open_page(page, gap_site, "matrix/")
+    assert page.locator(".pb-matrix__gap").count() >= 1
+    problems = blocking_violations(axe, page)
+    assert not problems, "\n".join(problems)
