@@ -18,7 +18,10 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+# In a checkout (and an editable install) the templates sit beside the package; a wheel
+# carries them inside it (see pyproject.toml).
+_CHECKOUT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
+BUNDLED_TEMPLATES = _CHECKOUT_TEMPLATES if _CHECKOUT_TEMPLATES.is_dir() else Path(__file__).resolve().parent / "site_templates"
 
 # Characters that Markdown, its extensions or HTML would read as syntax in running text.
 _SYNTAX = re.compile(r"[\\`*_{}\[\]()<>&#!|~=^:+\-\"$@]")
