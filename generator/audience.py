@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from .catalog import LIST_KINDS, Catalog, build_catalog
+from .catalog import ALL_MEANING_FIELDS, LIST_KINDS, Catalog, build_catalog
 from .introspect import plan
 
 AUDIENCES = ("internal", "partner", "public")
@@ -35,7 +35,15 @@ def for_audience(catalog: Catalog, audience: str = "internal", *, drafts: bool =
     allowed["roles"] = set(catalog.roles) if "team" in singles else set()
     strip_internal = audience != "internal"
     pruned = [_prune_entity(m, allowed, strip_internal) for m in kept_singles + kept]
-    return build_catalog(catalog.root, pruned)
+    # In some lists an empty list means "all": one emptied here named only hidden entities and
+    # must not turn into a promise to everyone.
+    narrowed = {
+        (old.kind, old.id, field)
+        for old, new in zip(kept_singles + kept, pruned)
+        for field in ALL_MEANING_FIELDS
+        if getattr(old, field, None) and not getattr(new, field)
+    }
+    return build_catalog(catalog.root, pruned, narrowed=narrowed | catalog.narrowed)
 
 
 def _prune_entity(model, allowed: dict[str, set[str]], strip_internal: bool):

@@ -11,6 +11,8 @@ from .models import FOLDER_KINDS, Common, Company, Leads, Process, Role, Stage, 
 
 # Kinds that are lists inside a single file rather than files of their own.
 LIST_KINDS = {"stages": ("process", "stages"), "roles": ("team", "roles")}
+# Lists where "empty or missing means all" (FORMAT.md: value propositions).
+ALL_MEANING_FIELDS = ("segments", "personas", "products")
 SINGULAR = {
     "segments": "segment",
     "personas": "persona",
@@ -44,6 +46,7 @@ class Catalog:
     links: list[Link] = field(default_factory=list)
     _incoming: dict[tuple[str, str], list[Link]] = field(default_factory=lambda: defaultdict(list))
     _indexes: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
+    narrowed: set[tuple[str, str, str]] = field(default_factory=set)  # (kind, id, field) emptied by an audience
 
     # --- the single-file kinds ---
     @property
@@ -109,18 +112,27 @@ class Catalog:
         ids = sorted({l.source_id for l in self.incoming(kind, id, source_kind)})
         return [self.get(source_kind, i) for i in ids]
 
+    def means_all(self, entity, field: str) -> bool:
+        """True when `field` is empty because the author meant "all", not because an audience
+        edition hid every entity it named."""
+        key = (getattr(entity, "kind", None), getattr(entity, "id", None), field)  # nested items: never narrowed
+        return not getattr(entity, field) and key not in self.narrowed
+
+    def applies(self, entity, field: str, id: str | None) -> bool:
+        """Whether a scoped entity (a value proposition) applies to `id` through `field`."""
+        return id is None or id in getattr(entity, field) or self.means_all(entity, field)
+
     def value_propositions_for(self, segment_id: str | None = None, persona_id: str | None = None) -> list[Common]:
         """Value propositions that apply to a segment and/or persona; an empty list in a VP means 'all'."""
         return [
             vp for vp in self.all("value-propositions")
-            if (segment_id is None or not vp.segments or segment_id in vp.segments)
-            and (persona_id is None or not vp.personas or persona_id in vp.personas)
+            if self.applies(vp, "segments", segment_id) and self.applies(vp, "personas", persona_id)
         ]
 
 
-def build_catalog(root: Path, models: list[Common]) -> Catalog:
+def build_catalog(root: Path, models: list[Common], narrowed: set | None = None) -> Catalog:
     """Index valid models (their `id` and `rel` already set) and compute links both ways."""
-    catalog = Catalog(root=root)
+    catalog = Catalog(root=root, narrowed=set(narrowed or ()))
     for model in sorted(models, key=lambda m: (m.kind, m.id)):
         if model.kind in FOLDER_KINDS:
             catalog.entities[model.kind][model.id] = model

@@ -16,11 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from markupsafe import escape
+
 from .diagnostics import has_errors, report_text
 from .progress import Progress
 from .site import Options, SiteBuild, prepare_site
 
 log = logging.getLogger("mkdocs.plugins.playbook")
+REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
 OFFLINE_PLUGINS = ("offline", "material/offline")  # Material's offline plugin, as MkDocs may name it
 
 
@@ -105,6 +108,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(0, str(folder))
         config.extra["playbook"] = {"audience": self.config.audience}
+        for extension in REQUIRED_EXTENSIONS:  # the templates' Markdown needs them, whatever mkdocs.yml says
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         if self.site.polyfills:
             # Our bundled copy replaces the CDN copy the offline plugin would otherwise add.
             others = [s for s in config.extra.get("polyfills", []) if "iframe-worker" not in str(s)]
@@ -120,9 +126,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_page_markdown(self, markdown, /, *, page, config, files):
         planned = self.site.pages.get(page.file.src_uri)
         if planned is not None:
-            page.meta.setdefault("title", planned.title)
+            # The theme writes title and description into <title>, <meta> and the header without
+            # escaping them, so a name like "<script>…" must arrive as text.
+            page.meta.setdefault("title", str(escape(planned.title)))
             if planned.description:
-                page.meta.setdefault("description", planned.description)
+                page.meta.setdefault("description", str(escape(planned.description)))
             if planned.updated is not None:
                 page.update_date = planned.updated.isoformat()  # the sitemap's lastmod
         return markdown

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from .catalog import SINGULAR, Catalog  # noqa: F401  (SINGULAR is offered to templates)
 from .models import Asset, CommitteeMember, Insight, Persona, Play, Playbook, Role, Segment
+from .render import slugify
 
 BUYING_ROLES = (
     "economic_buyer", "evaluating_buyer", "user_buyer", "champion", "influencer", "blocker", "gatekeeper",
@@ -170,12 +171,16 @@ def is_stale(entity, today: datetime.date) -> bool:
 
 
 def tag_index(catalog: Catalog) -> list[tuple[str, list]]:
-    tags: dict[str, list] = {}
-    for kind in catalog.entities.values():
-        for entity in kind.values():
-            for tag in entity.tags:
-                tags.setdefault(tag, []).append(entity)
-    return sorted(tags.items(), key=lambda kv: kv[0].lower())
+    """Tags with the entities and documents carrying them. Spellings that make the same anchor
+    ("Pet food", "pet-food") are one tag, shown as first written."""
+    tags: dict[str, tuple[str, list]] = {}
+    documents = [catalog.singles[k] for k in ("company", "process", "leads", "team") if k in catalog.singles]
+    for entity in [e for kind in catalog.entities.values() for e in kind.values()] + documents:
+        for tag in entity.tags:
+            _, members = tags.setdefault(slugify(tag), (tag, []))
+            if entity not in members:
+                members.append(entity)
+    return sorted(tags.values(), key=lambda kv: kv[0].lower())
 
 
 def recently_reviewed(catalog: Catalog, limit: int = 10) -> list:
@@ -190,7 +195,7 @@ def value_proposition_seats(catalog: Catalog, vp) -> list[Seat]:
     """Committee seats (segment + persona) a value proposition applies to: the briefs that show it."""
     return [
         seat for segment in ranked_segments(catalog) for seat in seats(catalog, segment)
-        if (not vp.segments or segment.id in vp.segments) and (not vp.personas or seat.persona.id in vp.personas)
+        if catalog.applies(vp, "segments", segment.id) and catalog.applies(vp, "personas", seat.persona.id)
     ]
 
 
@@ -204,7 +209,7 @@ def value_proposition_assets(catalog: Catalog, vp) -> list[Asset]:
 def product_value_propositions(catalog: Catalog, product) -> tuple[list, list]:
     """(value propositions naming the product, those naming no product and so covering all)."""
     vps = catalog.all("value-propositions")
-    return [vp for vp in vps if product.id in vp.products], [vp for vp in vps if not vp.products]
+    return [vp for vp in vps if product.id in vp.products], [vp for vp in vps if catalog.means_all(vp, "products")]
 
 
 def competitor_segments(catalog: Catalog, competitor) -> list[Segment]:
@@ -286,12 +291,3 @@ def asset_nurture_tracks(catalog: Catalog, asset: Asset) -> list:
     """Nurture tracks (leads.yml) that send the asset."""
     return [t for t in catalog.leads.nurture if asset.id in t.assets] if catalog.leads else []
 
-
-def tag_index_with_documents(catalog: Catalog) -> list[tuple[str, list]]:
-    """Like tag_index, with the single-file documents (company, process, leads, team) too."""
-    tags: dict[str, list] = {tag: list(entities) for tag, entities in tag_index(catalog)}
-    for kind in ("company", "process", "leads", "team"):
-        document = catalog.singles.get(kind)
-        for tag in document.tags if document is not None else []:
-            tags.setdefault(tag, []).append(document)
-    return sorted(tags.items(), key=lambda kv: kv[0].lower())

@@ -44,22 +44,25 @@ def plain(value) -> str:
     return _SYNTAX.sub(lambda m: f"&#{ord(m.group())};", text)
 
 
-@lru_cache(maxsize=1)
-def _converter() -> markdown_lib.Markdown:
-    return markdown_lib.Markdown(extensions=["tables", "sane_lists", "fenced_code"], output_format="html")
+@lru_cache(maxsize=2)
+def _converter(breaks: bool = False) -> markdown_lib.Markdown:
+    extensions = ["tables", "sane_lists", "fenced_code"] + (["nl2br"] if breaks else [])
+    return markdown_lib.Markdown(extensions=extensions, output_format="html")
 
 
-def markdown(value) -> Markup:
-    """Markdown to sanitised HTML: formatting yes; scripts, handlers, frames, forms, unsafe links no."""
+def markdown(value, breaks: bool = False) -> Markup:
+    """Markdown to sanitised HTML: formatting yes; scripts, handlers, frames, forms, unsafe links no.
+
+    `breaks` keeps every line break, as an e-mail template or call script is written."""
     if not value:
         return Markup("")
-    return _markdown(str(value))
+    return _markdown(str(value), breaks)
 
 
 @lru_cache(maxsize=4096)
-def _markdown(value: str) -> Markup:
+def _markdown(value: str, breaks: bool) -> Markup:
     # A persona's talk track appears on its page and in every brief: convert it once.
-    converter = _converter()
+    converter = _converter(breaks)
     html = converter.reset().convert(str(value))
     clean = nh3.clean(
         html,

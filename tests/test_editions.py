@@ -87,7 +87,10 @@ def test_no_internal_byte_in_outside_editions(editions, audience):
 
 @pytest.mark.parametrize("audience", ["partner", "public"])
 def test_excluded_entities_have_no_pages_or_attachments(canary_project, editions, audience):
+    from generator.audience import for_audience
+
     result = check_project(canary_project)
+    shown = for_audience(result.catalog, audience)
     allowed = {"partner": {"partner", "public"}, "public": {"public"}}[audience]
     site = editions[audience]
     checked = 0
@@ -96,6 +99,8 @@ def test_excluded_entities_have_no_pages_or_attachments(canary_project, editions
             page = site / entity_path(kind, entity.id).removesuffix(".md") / "index.html"
             visible = entity.audience in allowed and not entity.draft
             assert page.exists() == visible, page
+            if entity.audience not in allowed:
+                assert shown.get(kind, entity.id) is None
             checked += 1
             if kind == "assets" and entity.file:
                 assert (site / attachment_path(entity)).exists() == visible
@@ -118,3 +123,24 @@ def test_banner_only_in_the_internal_edition(editions):
 def test_no_yaml_source_is_published(editions):
     for site in editions.values():
         assert not [n for n in site_files(site) if n.endswith((".yml", ".yaml"))]
+
+
+def test_value_proposition_scoped_to_hidden_segments_does_not_become_universal(tmp_path):
+    """An empty list means 'all': pruning must not widen a value proposition's promise."""
+    from generator.audience import for_audience
+
+    project = tmp_path / "p"
+    (project / "content/segments").mkdir(parents=True)
+    (project / "content/value-propositions").mkdir(parents=True)
+    (project / "content/segments/secret.yml").write_text("name: Secret segment\n")
+    (project / "content/segments/open.yml").write_text("name: Open segment\naudience: partner\n")
+    (project / "content/value-propositions/narrow.yml").write_text(
+        "name: Narrow\naudience: partner\nsegments: [secret]\n")
+    (project / "content/value-propositions/wide.yml").write_text(
+        "name: Wide\naudience: partner\nsegments: [secret, open]\n")
+    catalog = for_audience(check_project(project).catalog, "partner")
+    narrow = catalog.get("value-propositions", "narrow")
+    assert narrow is not None and narrow.segments == []
+    assert not catalog.means_all(narrow, "segments")
+    assert [vp.id for vp in catalog.value_propositions_for("open")] == ["wide"]
+    assert catalog.get("value-propositions", "wide").segments == ["open"]
