@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import Callable
 
 from .introspect import iter_refs
 from .models import FOLDER_KINDS, Common, Company, Leads, Process, Role, Stage, Team
@@ -47,6 +49,7 @@ class Catalog:
     _incoming: dict[tuple[str, str], list[Link]] = field(default_factory=lambda: defaultdict(list))
     _indexes: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
     narrowed: set[tuple[str, str, str]] = field(default_factory=set)  # (kind, id, field) emptied by an audience
+    _memo: dict[str, object] = field(default_factory=dict)
 
     # --- the single-file kinds ---
     @property
@@ -65,13 +68,20 @@ class Catalog:
     def team(self) -> Team | None:
         return self.singles.get("team")
 
-    @property
+    @cached_property
     def stages(self) -> dict[str, Stage]:
         return {s.id: s for s in self.process.stages} if self.process else {}
 
-    @property
+    @cached_property
     def roles(self) -> dict[str, Role]:
         return {r.id: r for r in self.team.roles} if self.team else {}
+
+    def memo(self, key: str, compute: Callable[[], object]):
+        """A derived map computed once: the catalog never changes after it is built, and pages
+        ask the same questions thousands of times at scale."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # --- lookups ---
     def get(self, kind: str, id: str):

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 import posixpath
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -77,6 +78,12 @@ def page_url(path: str, directory_urls: bool) -> str:
     return path[:-3] + "/"
 
 
+@lru_cache(maxsize=65536)
+def _relpath(path: str, base: str) -> str:
+    # Thousands of pages link to the same few hundred targets from the same few folders.
+    return posixpath.relpath(path, base)
+
+
 def _target(kind: str, id: str) -> tuple[str, str]:
     if kind == "stages":
         return "process.md", f"#{id}"
@@ -97,7 +104,7 @@ class Links:
         self.directory_urls = directory_urls
 
     def to(self, path: str) -> Markup:
-        return Markup(posixpath.relpath(path, posixpath.dirname(self.here) or "."))
+        return Markup(_relpath(path, posixpath.dirname(self.here) or "."))
 
     def __call__(self, kind: str, id: str) -> Markup:
         path, anchor = _target(kind, id)
@@ -113,7 +120,7 @@ class Links:
     def _relative(self, target: str) -> Markup:
         here = page_url(self.here, self.directory_urls)
         base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-        relative = posixpath.relpath(target or ".", base.rstrip("/") or ".")
+        relative = _relpath(target or ".", base.rstrip("/") or ".")
         if target.endswith("/") or not target:
             relative = relative.rstrip("/") + "/"
         return Markup(relative)

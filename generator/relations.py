@@ -31,19 +31,25 @@ class Seat:
 
 def ranked_segments(catalog: Catalog) -> list[Segment]:
     """Highest priority first (1 is highest); unranked segments last, then by name."""
-    return sorted(catalog.all("segments"), key=lambda s: (s.priority or 99, s.name.lower()))
+    return catalog.memo("ranked_segments", lambda: sorted(catalog.all("segments"), key=lambda s: (s.priority or 99, s.name.lower())))
 
 
 def seats(catalog: Catalog, segment: Segment) -> list[Seat]:
-    roles = catalog.roles
-    found = []
-    for member in segment.buying_committee:
-        persona = catalog.get("personas", member.persona)
-        if persona is None:
-            continue
-        engaged = tuple(roles[r] for r in member.engaged_by if r in roles)
-        found.append(Seat(segment, member, persona, engaged))
-    return found
+    return _all_seats(catalog).get(segment.id, [])
+
+
+def _all_seats(catalog: Catalog) -> dict[str, list[Seat]]:
+    def compute():
+        roles = catalog.roles
+        found: dict[str, list[Seat]] = {}
+        for segment in catalog.all("segments"):
+            for member in segment.buying_committee:
+                persona = catalog.get("personas", member.persona)
+                if persona is not None:
+                    engaged = tuple(roles[r] for r in member.engaged_by if r in roles)
+                    found.setdefault(segment.id, []).append(Seat(segment, member, persona, engaged))
+        return found
+    return catalog.memo("seats", compute)
 
 
 def committee_by_role(catalog: Catalog, segment: Segment) -> list[tuple[str, list[Seat]]]:
@@ -57,7 +63,13 @@ def committee_by_role(catalog: Catalog, segment: Segment) -> list[tuple[str, lis
 
 
 def persona_seats(catalog: Catalog, persona: Persona) -> list[Seat]:
-    return [s for seg in catalog.all("segments") for s in seats(catalog, seg) if s.persona.id == persona.id]
+    def compute():
+        by_persona: dict[str, list[Seat]] = {}
+        for segment in catalog.all("segments"):
+            for seat in seats(catalog, segment):
+                by_persona.setdefault(seat.persona.id, []).append(seat)
+        return by_persona
+    return catalog.memo("persona_seats", compute).get(persona.id, [])
 
 
 def engaging_roles(catalog: Catalog, persona: Persona, segment: Segment | None = None) -> list[Role]:
@@ -70,13 +82,11 @@ def engaging_roles(catalog: Catalog, persona: Persona, segment: Segment | None =
 
 
 def naming(catalog: Catalog, kind: str, field: str, id: str) -> list:
-    """Entities of `kind` whose list `field` contains `id`."""
-    return [e for e in catalog.all(kind) if id in getattr(e, field)]
+    """Entities of `kind` whose `field` (a list or a single reference) names `id`, by id."""
+    return catalog.index(kind, field).get(id, [])
 
 
-def naming_one(catalog: Catalog, kind: str, field: str, id: str) -> list:
-    """Entities of `kind` whose single-reference `field` is `id`."""
-    return [e for e in catalog.all(kind) if getattr(e, field) == id]
+naming_one = naming  # templates ask for single-reference fields by this name
 
 
 def personas_by_role(catalog: Catalog) -> list[tuple[str | None, list[Persona]]]:
@@ -103,8 +113,16 @@ def matrix(catalog: Catalog) -> tuple[list[Persona], list[tuple[Segment, list]]]
 
 def newest_insights(catalog: Catalog, *, segment: Segment | None = None, persona: Persona | None = None,
                     competitor=None, limit: int | None = None) -> list[Insight]:
+    if segment is not None:
+        candidates = naming(catalog, "insights", "segments", segment.id)
+    elif persona is not None:
+        candidates = naming(catalog, "insights", "personas", persona.id)
+    elif competitor is not None:
+        candidates = naming(catalog, "insights", "competitors", competitor.id)
+    else:
+        candidates = catalog.all("insights")
     found = [
-        i for i in catalog.all("insights")
+        i for i in candidates
         if (segment is None or segment.id in i.segments)
         and (persona is None or persona.id in i.personas)
         and (competitor is None or competitor.id in i.competitors)
@@ -115,19 +133,24 @@ def newest_insights(catalog: Catalog, *, segment: Segment | None = None, persona
 
 def brief_insights(catalog: Catalog, segment: Segment, persona: Persona, limit: int = 5) -> list[Insight]:
     """Newest insights about this segment or this persona, those about both first."""
-    related = [i for i in catalog.all("insights") if segment.id in i.segments or persona.id in i.personas]
+    related = _union(naming(catalog, "insights", "segments", segment.id), naming(catalog, "insights", "personas", persona.id))
     related.sort(key=lambda i: (segment.id in i.segments and persona.id in i.personas, i.date, i.id), reverse=True)
     return related[:limit]
 
 
 def assets_for(catalog: Catalog, segment: Segment, persona: Persona) -> list[Asset]:
     """Assets aimed at this segment or persona and not aimed elsewhere."""
+    candidates = _union(naming(catalog, "assets", "segments", segment.id), naming(catalog, "assets", "personas", persona.id))
     return [
-        a for a in catalog.all("assets")
-        if (segment.id in a.segments or persona.id in a.personas)
-        and (not a.segments or segment.id in a.segments)
-        and (not a.personas or persona.id in a.personas)
+        a for a in candidates
+        if (not a.segments or segment.id in a.segments) and (not a.personas or persona.id in a.personas)
     ]
+
+
+def _union(*groups: list) -> list:
+    """Entities in any of the groups, once each, ordered by id like catalog.all()."""
+    merged = {e.id: e for group in groups for e in group}
+    return [merged[i] for i in sorted(merged)]
 
 
 def by_stage(catalog: Catalog, assets: list[Asset]) -> list[tuple[object, list[Asset]]]:
@@ -144,7 +167,20 @@ def segment_competitors(catalog: Catalog, segment: Segment):
 
 
 def plays_with(catalog: Catalog, persona: Persona) -> list[tuple[Playbook, Play]]:
-    return [(pb, play) for pb in catalog.all("playbooks") for play in pb.plays if persona.id in play.with_]
+    return [(pb, play) for pb, play, _n in _plays_by(catalog, "with_").get(persona.id, [])]
+
+
+def _plays_by(catalog: Catalog, field: str) -> dict[str, list[tuple[Playbook, Play, int]]]:
+    """Plays by each id their `field` names: (playbook, play, its number), in playbook order."""
+    def compute():
+        found: dict[str, list] = {}
+        for pb in catalog.all("playbooks"):
+            for number, play in enumerate(pb.plays, 1):
+                value = getattr(play, field)
+                for id in value if isinstance(value, list) else [value]:
+                    found.setdefault(id, []).append((pb, play, number))
+        return found
+    return catalog.memo(f"plays_by_{field}", compute)
 
 
 def plays_by_stage(catalog: Catalog, playbook: Playbook) -> list[tuple[object, list[Play]]]:
@@ -176,10 +212,8 @@ def tag_index(catalog: Catalog) -> list[tuple[str, list]]:
     tags: dict[str, tuple[str, list]] = {}
     documents = [catalog.singles[k] for k in ("company", "process", "leads", "team") if k in catalog.singles]
     for entity in [e for kind in catalog.entities.values() for e in kind.values()] + documents:
-        for tag in entity.tags:
-            _, members = tags.setdefault(slugify(tag), (tag, []))
-            if entity not in members:
-                members.append(entity)
+        for slug in dict.fromkeys(slugify(tag) for tag in entity.tags):  # once per entity, in order
+            tags.setdefault(slug, (next(t for t in entity.tags if slugify(t) == slug), []))[1].append(entity)
     return sorted(tags.values(), key=lambda kv: kv[0].lower())
 
 
@@ -201,9 +235,8 @@ def value_proposition_seats(catalog: Catalog, vp) -> list[Seat]:
 
 def value_proposition_assets(catalog: Catalog, vp) -> list[Asset]:
     """Assets that name the value proposition or prove one of its proof points, sorted by id."""
-    ids = {a.id for a in naming(catalog, "assets", "value_propositions", vp.id)}
-    ids.update(i for point in vp.proof_points for i in point.assets)
-    return [a for a in catalog.all("assets") if a.id in ids]
+    proving = [a for point in vp.proof_points for a in (catalog.get("assets", i) for i in point.assets) if a]
+    return _union(naming(catalog, "assets", "value_propositions", vp.id), proving)
 
 
 def product_value_propositions(catalog: Catalog, product) -> tuple[list, list]:
@@ -251,7 +284,7 @@ def play_number(playbook: Playbook, play: Play) -> int:
 
 def stage_plays(catalog: Catalog, stage_id: str) -> list[tuple[Playbook, Play, int]]:
     """Plays run in a process stage, across playbooks: (playbook, play, its number)."""
-    return [(pb, play, n) for pb in catalog.all("playbooks") for n, play in enumerate(pb.plays, 1) if play.stage == stage_id]
+    return _plays_by(catalog, "stage").get(stage_id, [])
 
 
 def stage_assets(catalog: Catalog, stage) -> list[Asset]:
@@ -264,7 +297,7 @@ def stage_assets(catalog: Catalog, stage) -> list[Asset]:
 def role_seats(catalog: Catalog, role: Role) -> list[Seat]:
     """Committee seats where the role is named in `engaged_by`, segments by priority."""
     return [seat for segment in ranked_segments(catalog) for seat in seats(catalog, segment)
-            if any(r.id == role.id for r in seat.engaged_by)]
+            if any(r.id == role.id for r in seat.engaged_by)]  # roles are few: one page each
 
 
 def role_stages(catalog: Catalog, role: Role) -> list:
@@ -274,12 +307,12 @@ def role_stages(catalog: Catalog, role: Role) -> list:
 
 def role_plays(catalog: Catalog, role: Role) -> list[tuple[Playbook, Play, int]]:
     """Plays the role owns: (playbook, play, its number)."""
-    return [(pb, play, n) for pb in catalog.all("playbooks") for n, play in enumerate(pb.plays, 1) if play.owner == role.id]
+    return _plays_by(catalog, "owner").get(role.id, [])
 
 
 def asset_plays(catalog: Catalog, asset: Asset) -> list[tuple[Playbook, Play, int]]:
     """Plays that use the asset: (playbook, play, its number)."""
-    return [(pb, play, n) for pb in catalog.all("playbooks") for n, play in enumerate(pb.plays, 1) if asset.id in play.assets]
+    return _plays_by(catalog, "assets").get(asset.id, [])
 
 
 def asset_process_stages(catalog: Catalog, asset: Asset) -> list:
