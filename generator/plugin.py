@@ -108,6 +108,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(0, str(folder))
         config.extra["playbook"] = {"audience": self.config.audience}
+        features = config.theme.get("features") or []
+        if self.site.edit_base and "content.action.edit" not in features:
+            config.theme["features"] = [*features, "content.action.edit"]  # Material hides edit links without it
         for extension in REQUIRED_EXTENSIONS:  # the templates' Markdown needs them, whatever mkdocs.yml says
             if extension not in config.markdown_extensions:
                 config.markdown_extensions.append(extension)
