@@ -221,3 +221,15 @@ def test_partner_edition_has_no_banner_and_no_internal_persona(page, partner_sit
         assert items.count() == 0, f"{query!r} found {items.all_inner_texts()}"
         assert "No matching documents" in page.locator(".md-search-result__meta").inner_text()
     assert not (partner_site.root / "personas" / persona.id).exists()
+
+
+def test_every_brief_prints_on_at_most_two_a4_pages(page, internal_site, catalog):
+    """A seller prints the brief to take into the meeting: it must stay short."""
+    pages = {}
+    for segment in catalog.all("segments"):
+        for seat in rel.seats(catalog, segment):
+            open_page(page, internal_site, f"briefs/{segment.id}/{seat.persona.id}/")
+            pdf = page.pdf(format="A4", prefer_css_page_size=True)
+            pages[f"{segment.id}/{seat.persona.id}"] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert len(pages) >= 20
+    assert {brief: n for brief, n in pages.items() if not 1 <= n <= 2} == {}
