@@ -210,6 +210,18 @@ _BOM = "\ufeff"
 # YAML's printable set (the same test libyaml's reader makes), plus nothing else.
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _EXOTIC_BREAKS = ("\x85", "\u2028", "\u2029")
+# The line breaks an editor shows (and YAML counts): '\r\n' is one break, a lone '\r' is one too.
+_EDITOR_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _editor_position(text, pos: int) -> tuple[int, int]:
+    """(1-based line, index where that line starts) of `pos` in `text` (str or bytes), counting
+    '\n', a lone '\r' and '\r\n' as one line break each, as editors and YAML do. `pos` must
+    not point at the '\n' of a '\r\n' pair."""
+    cr, lf = ("\r", "\n") if isinstance(text, str) else (b"\r", b"\n")
+    line = text.count(lf, 0, pos) + text.count(cr, 0, pos) - text.count(cr + lf, 0, pos) + 1
+    line_start = max(text.rfind(lf, 0, pos), text.rfind(cr, 0, pos)) + 1
+    return line, line_start
 
 
 def _too_large(rel: str, size: int) -> Diagnostic:
@@ -232,8 +244,7 @@ def _decode(raw: bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
         return body.decode("utf-8"), []
     except UnicodeDecodeError as exc:
         start = exc.start
-        line = body.count(b"\n", 0, start) + 1
-        line_start = body.rfind(b"\n", 0, start) + 1
+        line, line_start = _editor_position(body, start)
         column = len(body[line_start:start].decode("utf-8", "replace")) + 1
         bad = body[start:start + 1]
         try:
@@ -251,8 +262,8 @@ def _check_printable(text: str, rel: str) -> list[Diagnostic]:
         return []
     pos = found.start()
     char = text[pos]
-    line = text.count("\n", 0, pos) + 1
-    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    line, line_start = _editor_position(text, pos)
+    column = pos - line_start + 1
     if char == "\0":
         nuls = text.count("\0")
         if nuls * 4 >= len(text):
@@ -381,8 +392,12 @@ class _Positions:
     def convert(self, line: int, column: int) -> tuple[int, int]:
         """0-based libyaml line/column -> 0-based editor line/column."""
         table = self.table
-        if table is None or not 0 <= line < len(table):
+        if table is None or line < 0:
             return line, column
+        if line >= len(table):
+            # Past the last break: libyaml places the end of a file that does not end with a
+            # line break on the line after its last one; count on from the last editor line.
+            return table[-1][0] + line - (len(table) - 1), column
         editor_line, offset = table[line]
         return editor_line, offset + column
 
@@ -501,6 +516,23 @@ _SCALAR_WHAT = {
 _KEY_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _VALUE})
 
 
+def _impossible_date(exc: ValueError) -> str:
+    """The end of the E209 message for text of the form of a date that names no real date or time
+    (2026-02-30, month 13, hour 25, ...), after "'...' cannot be read as a date"."""
+    reason = str(exc)
+    if reason.startswith("offset must be"):  # the time zone; Python's own wording names timedelta
+        reason = "the time zone offset must be less than 24 hours"
+    if reason.startswith(("hour", "minute", "second", "the time zone")):
+        return (
+            f" ({reason}): that time does not exist; write a real date and time as "
+            "YYYY-MM-DD HH:MM:SS, or put the value in quotes if it is text and not a date"
+        )
+    return (
+        f" ({reason}): that date does not exist; write a real date as YYYY-MM-DD, or put the "
+        "value in quotes if it is text and not a date"
+    )
+
+
 def _show_tag(tag: str) -> str:
     return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
 
@@ -564,12 +596,16 @@ class _Walker:
             return construct(node)
         except (ValueError, LookupError, ArithmeticError, TypeError, AttributeError) as exc:
             what = _SCALAR_WHAT.get(tag, "a value")
-            detail = f" ({exc})" if tag == _TIMESTAMP and isinstance(exc, ValueError) else ""
-            if isinstance(exc, ValueError) and "digits" in str(exc):
-                detail = " (too many digits)"
+            shown = _show_text(node.value)
+            if tag == _TIMESTAMP and isinstance(exc, ValueError):
+                # It has the form of a date, so it is meant as one: quoting it would only trade
+                # this error for "not a date" from a date field.
+                self._report(node.start_mark, "E209", f"'{shown}' cannot be read as {what}{_impossible_date(exc)}")
+                return node.value
+            detail = " (too many digits)" if isinstance(exc, ValueError) and "digits" in str(exc) else ""
             self._report(
                 node.start_mark, "E209",
-                f"'{_show_text(node.value)}' cannot be read as {what}{detail}; fix it or put it in quotes to keep it as text",
+                f"'{shown}' cannot be read as {what}{detail}; fix it or put it in quotes to keep it as text",
             )
             return node.value
 
@@ -751,7 +787,9 @@ class _Walker:
 # Tabs
 
 
-_TAB_IN_INDENT = re.compile(r"^( *)\t", re.MULTILINE)
+# A tab in the indentation at the start of an editor line (after '\n', '\r\n' or a lone '\r').
+_TAB_IN_INDENT = re.compile(r"(?:^|(?<=\r))( *)\t", re.MULTILINE)
+_LINE_END = re.compile(r"[\r\n]")
 
 
 def _scalar_spans(root, positions: _Positions) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -777,21 +815,31 @@ def _scalar_spans(root, positions: _Positions) -> list[tuple[tuple[int, int], tu
     return spans
 
 
-def _event_scalar_spans(text: str, positions: _Positions) -> list:
-    """Scalar spans from the parser events that precede a syntax error."""
-    spans = []
+def _event_scalars(text: str, positions: _Positions) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """(start, end, style) of the scalars in the parser events that precede a syntax error, in
+    editor positions (0-based line, column); style is '' for plain text, else '|', '>', "'" or '"'."""
+    scalars = []
     loader = _Loader(text)
     try:
         while loader.check_event():
             event = loader.get_event()
             if event.__class__ is yaml.ScalarEvent:
                 start, end = event.start_mark, event.end_mark
-                spans.append((positions.convert(start.line, start.column), positions.convert(end.line, end.column)))
+                scalars.append((
+                    positions.convert(start.line, start.column),
+                    positions.convert(end.line, end.column),
+                    event.style or "",
+                ))
     except yaml.YAMLError:
         pass
     finally:
         loader.dispose()
-    return spans
+    return scalars
+
+
+def _event_scalar_spans(text: str, positions: _Positions) -> list:
+    """Scalar spans from the parser events that precede a syntax error."""
+    return [(start, end) for start, end, _ in _event_scalars(text, positions)]
 
 
 def _indent_tab_diagnostics(text: str, rel: str, spans: list, *, skip_comments: bool, up_to_line: int | None = None) -> list[Diagnostic]:
@@ -804,11 +852,11 @@ def _indent_tab_diagnostics(text: str, rel: str, spans: list, *, skip_comments: 
     counted_to = 0
     for found in _TAB_IN_INDENT.finditer(text):
         pos = found.end(1)
-        end = text.find("\n", pos)
-        rest = text[pos:end if end != -1 else len(text)].strip(" \t\r")
+        end = _LINE_END.search(text, pos)
+        rest = text[pos:end.start() if end is not None else len(text)].strip(" \t")
         if not rest or (skip_comments and rest.startswith("#")):
             continue
-        line += text.count("\n", counted_to, pos)
+        line += text.count("\n", counted_to, pos) + text.count("\r", counted_to, pos) - text.count("\r\n", counted_to, pos)
         counted_to = pos
         if up_to_line is not None and line > up_to_line:
             break
@@ -849,7 +897,7 @@ _QUOTE_HINT = "is a ':' missing a space after it, or does a value containing ': 
 
 
 def _line_text(lines: list[str], line: int) -> str:
-    """The 0-based `line` of the text split at '\\n' ('' past the end)."""
+    """The 0-based `line` of the text split into editor lines ('' past the end)."""
     return lines[line].rstrip("\r") if 0 <= line < len(lines) else ""
 
 
@@ -879,6 +927,53 @@ def _mapping_values_hint(lines: list[str], line: int) -> str:
     if re.search(r"^\s*(- )?[\w-]+:[^\s:/]", current) or (previous and re.search(r"^\s*(- )?[\w-]+:[^\s:/]", previous)):
         return "is a ':' missing a space after it (write 'name: value', not 'name:value'), or does a value containing ': ' need quotes?"
     return _QUOTE_HINT
+
+
+# 'summary:Flow wrapper': a field name, then ':' with no space before the value. A '/' or a second
+# ':' right after the colon is left alone (https://..., ::), and so are names that do not start
+# with a letter (10:30).
+_KEY_WITHOUT_SPACE = re.compile(r"\s*(?:- )?([A-Za-z_][\w-]*:[^\s:/]\S*)")
+
+
+def _missing_space_hint(
+    text: str, lines: list[str], line: int, column: int, positions: _Positions, context: str, context_line: int | None,
+) -> str:
+    # `line`, `column` and `context_line` are 0-based editor positions.
+    """'line N: put a space after ':' in 'summary:Flow'' when a line at or just before the syntax
+    error (0-based `line`) reads as a field name with no space after its ':', else ''.
+
+    Looked at, first match wins: the field name libyaml was scanning when it failed, the previous
+    non-blank, non-comment line, the error's own line (only when the error is past the ':'; the
+    parser stopped before it otherwise). A candidate that the parser had already read
+    as a complete value is text, not a broken field: inside a '|' / '>' block or quotes, or a plain
+    value ending on its own line before the error's line (such as '- CFO:finance' in a list).
+    """
+    numbers = []
+    if context == "while scanning a simple key" and context_line is not None:
+        numbers.append(context_line)
+    for number in range(min(line, len(lines)) - 1, -1, -1):
+        stripped = _line_text(lines, number).strip()
+        if stripped and not stripped.startswith("#"):
+            numbers.append(number)
+            break
+    numbers.append(line)
+    scalars = None
+    for number in dict.fromkeys(numbers):
+        found = _KEY_WITHOUT_SPACE.match(_line_text(lines, number))
+        if found is None:
+            continue
+        if number == line and number not in numbers[:-1] and column <= found.start(1) + found.group(1).index(":"):
+            continue
+        if scalars is None:
+            scalars = _event_scalars(text, positions)
+        here = (number, found.start(1))
+        if any(
+            start <= here < end and (style or (end[0] == number and line > number))
+            for start, end, style in scalars
+        ):
+            continue
+        return f"line {number + 1}: put a space after ':' in '{_show_text(found.group(1), 40)}'"
+    return ""
 
 
 def _hint(problem: str, lines: list[str], line: int, column: int, char: str) -> str:
@@ -949,7 +1044,7 @@ def _syntax_diagnostics(exc: yaml.MarkedYAMLError, text: str, rel: str, position
     raw_line, raw_column = (mark.line, mark.column) if mark is not None else (0, 0)
     line0, column0 = positions.convert(raw_line, raw_column)
     line, column = line0 + 1, column0 + 1
-    lines = text.split("\n")
+    lines = _EDITOR_BREAK.split(text)
     line_text = _line_text(lines, line0)
     char = line_text[column0] if 0 <= column0 < len(line_text) else ""
 
@@ -993,6 +1088,7 @@ def _syntax_diagnostics(exc: yaml.MarkedYAMLError, text: str, rel: str, position
     elif context and not context.startswith("while scanning") and exc.context_mark is not None:
         context_line, context_column = positions.mark(exc.context_mark)
         plain += f" ({context} at line {context_line}, column {context_column})"
-    hint = _hint(problem, lines, line0, column0, char)
+    context_line0 = positions.convert(exc.context_mark.line, exc.context_mark.column)[0] if exc.context_mark is not None else None
+    hint = _missing_space_hint(text, lines, line0, column0, positions, context, context_line0) or _hint(problem, lines, line0, column0, char)
     message = f"{plain} — {hint}" if hint else plain
     return diagnostics + [error(rel, line, column, "E100", message)]

@@ -160,20 +160,12 @@ def _inside(d, lines: list[str]) -> bool:
     return d.line == len(lines) + 1 or d.column <= len(lines[d.line - 1]) + 1
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "generator/loader.py: E102 positions (_check_printable, _decode) count only \\n as a line break, "
-    "while YAML positions also count a lone \\r, as editors do"
-))
 def test_positions_after_a_lone_carriage_return():
     _, diagnostics = run_project({"content/personas/fuzz.yml": "name: CFO\rsummary: a\x08b\r"})
     [d] = [d for d in diagnostics if d.file == "content/personas/fuzz.yml"]
     assert (d.code, d.line, d.column) == ("E102", 2, 11)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "generator/loader.py: _Positions.convert leaves a libyaml line past its table unconverted, so an "
-    "error at the end of a file holding U+2028 is placed on a line the editor does not have"
-))
 def test_position_at_the_end_of_a_file_with_a_unicode_line_separator():
     _, diagnostics = run_project({"content/personas/fuzz.yml": "name: a\u2028b: ["})
     [d] = [d for d in diagnostics if d.file == "content/personas/fuzz.yml"]

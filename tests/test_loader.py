@@ -124,6 +124,26 @@ def test_invalid_date_is_reported_and_kept_as_text():
     assert document.data["review_by"] == "2026-02-31"
 
 
+def test_impossible_date_asks_for_a_real_date_not_for_quotes():
+    # Quoting '2026-02-30' would only trade this error for "not a date" from a date field.
+    document, diagnostics = load("name: x\nreviewed: 2026-02-30\n")
+    assert [(d.code, d.line, d.column, d.message) for d in diagnostics] == [(
+        "E209", 2, 11,
+        "'2026-02-30' cannot be read as a date (day is out of range for month): that date does not "
+        "exist; write a real date as YYYY-MM-DD, or put the value in quotes if it is text and not a date",
+    )]
+    assert document.data["reviewed"] == "2026-02-30"
+    _, diagnostics = load("name: x\nreviewed: 2026-01-31 25:00:00\n")
+    assert [(d.code, d.line, d.column, d.message) for d in diagnostics] == [(
+        "E209", 2, 11,
+        "'2026-01-31 25:00:00' cannot be read as a date (hour must be in 0..23): that time does not "
+        "exist; write a real date and time as YYYY-MM-DD HH:MM:SS, or put the value in quotes if it is "
+        "text and not a date",
+    )]
+    _, diagnostics = load("name: x\nreviewed: 2026-01-31 10:00:00 +25:00\n")
+    assert "(the time zone offset must be less than 24 hours): that time does not exist" in only(diagnostics, "E209").message
+
+
 def test_explicit_scalar_tag_with_bad_value():
     document, diagnostics = load("a: !!int twelve\nb: !!int ''\nc: !!bool maybe\n")
     assert [(d.code, d.line) for d in diagnostics] == [("E209", 1), ("E209", 2), ("E209", 3)]
@@ -251,6 +271,21 @@ def test_positions_follow_editor_lines_around_unicode_line_separators():
     assert document.source.value(("z",)) == Location(3, 4)
     _, diagnostics = load_text('name: "a\u2028b"\nsummary: c: d\n', REL)
     assert at(only(diagnostics, "E100")) == (2, 11)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_error_at_the_end_of_a_file_with_a_unicode_line_separator(separator):
+    # libyaml puts the end of a file without a final line break on the line after its last one
+    # (like 'a: [' -> 2:1); with a separator that line is past the table of converted lines.
+    expected = [(
+        "E100", 2, 1,
+        "did not find expected node content — a value is missing, or it starts with a character that needs quotes",
+    )]
+    for text in (f"name: a{separator}b: [", "a: ["):
+        _, diagnostics = load_text(text, REL)
+        assert [(d.code, d.line, d.column, d.message) for d in diagnostics] == expected, repr(text)
+    _, diagnostics = load_text(f'name: "a{separator}b"\nsummary: [x,{separator} y', REL)
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [("E100", 3, 1)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -628,6 +663,48 @@ def test_control_character_is_refused_with_a_readable_message():
     assert "U+0007" in diagnostic.message and "1 more" in diagnostic.message
 
 
+CONTROL_MESSAGE = (
+    "file contains the invisible control character U+0008, which YAML does not allow; delete it "
+    "(it was probably pasted in from another program)"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        ("\r\x08", (2, 1)),
+        ("name: x\rsummary: a\x08b\r", (2, 11)),
+        ("name: x\r\nsummary: y\rtags: [a\x08]\n", (3, 9)),  # '\r\n' is one break, a lone '\r' another
+        ("a: 1\n\rb: \x08", (3, 4)),  # '\n\r' is two breaks
+    ],
+)
+def test_control_character_position_counts_a_lone_carriage_return_as_a_line_break(text, position):
+    for content in (text, text.encode()):
+        _, diagnostics = load_text(content, REL)
+        assert [(d.code, d.line, d.column, d.message) for d in diagnostics] == [("E102", *position, CONTROL_MESSAGE)]
+
+
+def test_bad_byte_position_counts_a_lone_carriage_return_as_a_line_break():
+    _, diagnostics = load_text(b"name: x\rsummary: caf\xe9 cr\xe8me\r", REL)
+    assert [(d.code, d.line, d.column, d.message) for d in diagnostics] == [(
+        "E102", 2, 13,
+        "file is not UTF-8 (it looks like Latin-1 or Windows-1252); save it as UTF-8 "
+        "(byte 0xE9 here would be 'é' in Windows-1252)",
+    )]
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_tab_in_indentation_is_found_after_any_line_break(newline):
+    text = newline.join(["a:", "  - [x,", "\t y]", "b: 1", ""])
+    _, diagnostics = load_text(text, REL)
+    assert [(d.code, d.line, d.column, d.message) for d in diagnostics] == [
+        ("E103", 3, 1, "tab character used for indentation; indent with spaces"),
+    ]
+    text = newline.join(["a: [x,", "\t y]", "b: [", ""])
+    _, diagnostics = load_text(text, REL)
+    assert [(d.code, d.line, d.column) for d in diagnostics] == [("E103", 2, 1), ("E100", 4, 1)]
+
+
 def test_unreadable_path_is_a_diagnostic(tmp_path):
     document, diagnostics = load_document(tmp_path / "missing.yml", "content/missing.yml")
     assert document is None
@@ -662,8 +739,81 @@ def test_syntax_error_in_plain_language():
 
 def test_syntax_error_missing_space_after_colon():
     _, diagnostics = load("name:x\nsummary: y\n  owner: z\n")
-    diagnostic = only(diagnostics, "E100")
-    assert "missing a space" in diagnostic.message
+    assert [(d.code, d.line, d.column, d.message) for d in diagnostics] == [
+        ("E100", 2, 8, "mapping values are not allowed here — line 1: put a space after ':' in 'name:x'"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the line with the missing space is read as the start of a field name spanning lines
+            "name: FlexLine\nsummary:Flow wrapper for food\ncapabilities: [Flow wrapping]\n",
+            (3, 1, "could not find expected ':' (in the field name at line 2, column 1) — "
+                   "line 2: put a space after ':' in 'summary:Flow'"),
+        ),
+        (  # ... with a blank line and a comment in between, and at the end of the file
+            "name: x\nsummary:Flow\n\n# c\n",
+            (4, 1, "could not find expected ':' (in the field name at line 2, column 1) — "
+                   "line 2: put a space after ':' in 'summary:Flow'"),
+        ),
+        (  # in a list item, and nested
+            "name: x\nobjections:\n  - id:too-expensive\n    answer: y\n",
+            (4, 11, "mapping values are not allowed here — line 3: put a space after ':' in 'id:too-expensive'"),
+        ),
+        (
+            "name: x\nfit:\n  market:3\n  other: 4\n",
+            (4, 8, "mapping values are not allowed here — line 3: put a space after ':' in 'market:3'"),
+        ),
+        (  # the error's own line, when the error is past the ':'
+            "name: x\nb:c d: e: f\n",
+            (2, 9, "mapping values are not allowed here — line 2: put a space after ':' in 'b:c'"),
+        ),
+        (  # a lone '\r' ends a line too
+            "name: x\rsummary:Flow\rother: 1\r",
+            (3, 1, "could not find expected ':' (in the field name at line 2, column 1) — "
+                   "line 2: put a space after ':' in 'summary:Flow'"),
+        ),
+    ],
+)
+def test_missing_space_after_a_field_name_is_named_with_its_line(text, expected):
+    _, diagnostics = load_text(text, REL)
+    assert [(d.code, d.line, d.column, d.message) for d in diagnostics] == [("E100", *expected)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # 'CFO:finance' is a complete list item, read before the error
+            'name: x\ntitles:\n  - CFO:finance\n  - "unclosed\n',
+            (5, 1, "found unexpected end of stream (in the quoted text that starts at line 4, column 5) — "
+                   "a closing quote is missing"),
+        ),
+        (  # text of a '|' block
+            "name: x\nsummary: |\n  see:this\n b: 1\n",
+            (4, 2, "did not find expected key (in the mapping that starts at line 1) — check the "
+                   "indentation: the fields of one mapping must start in the same column"),
+        ),
+        (  # inside quotes
+            'name: x\nsummary: "a\n  see:this" b\n',
+            (3, 13, "did not find expected key (in the mapping that starts at line 1) — text follows a "
+                    "closing quote; put the whole value inside the quotes"),
+        ),
+        (  # a URL and a time are not field names
+            "name: x\ntags:\n  - https://example.com\n  - 10:30\n  - [\n",
+            (6, 1, "did not find expected node content — a value is missing, or it starts with a "
+                   "character that needs quotes"),
+        ),
+        (  # the parser stopped before the ':' of the error's own line
+            "name: 'x'\n  see:this' y\n",
+            (2, 3, "did not find expected key (in the mapping that starts at line 1) — check the "
+                   "indentation: the fields of one mapping must start in the same column"),
+        ),
+    ],
+)
+def test_missing_space_hint_leaves_text_that_only_looks_like_a_field_alone(text, expected):
+    _, diagnostics = load_text(text, REL)
+    assert [(d.code, d.line, d.column, d.message) for d in diagnostics] == [("E100", *expected)]
 
 
 def test_syntax_error_over_indented_line():
