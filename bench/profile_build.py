@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Profile `playbook build` (or `check`) on a synthetic project, to find where a missed target goes.
+
+    python bench/profile_build.py [--scale 1] [--command build|check] [--top 30] [--keep DIR]
+
+Writes the project with bench/make_project.py, runs
+`python -m cProfile -o PROFILE -m generator COMMAND PROJECT ...` in a fresh process and prints
+the top functions by cumulative and by own (total) time, each with its share of the wall time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import pstats
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+
+from make_project import make_project  # noqa: E402
+
+
+def top(profile: Path, sort: str, count: int, wall: float) -> str:
+    stream = io.StringIO()
+    stats = pstats.Stats(str(profile), stream=stream)
+    stats.sort_stats(sort)
+    lines = [f"{'cum s':>8} {'own s':>8} {'share':>6} {'calls':>10}  function"]
+    for func in stats.fcn_list[:count]:
+        cc, nc, tt, ct, _ = stats.stats[func]
+        filename, line, name = func
+        where = filename.replace(str(Path(sys.prefix)), "<venv>").replace(str(BENCH.parent), ".")
+        value = ct if sort == "cumulative" else tt
+        lines.append(f"{ct:8.2f} {tt:8.2f} {100 * value / wall:5.1f}% {nc:>10}  {name} ({where}:{line})")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--command", choices=("build", "check"), default="build")
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--keep", type=Path, default=None, help="write the project and profile here")
+    args = parser.parse_args(argv)
+    work = args.keep or Path(tempfile.mkdtemp(prefix="playbook-profile-"))
+    project = work / "project"
+    if not project.is_dir():
+        make_project(project, scale=args.scale)
+        (project / "mkdocs.yml").unlink(missing_ok=True)
+    profile = work / f"{args.command}.prof"
+    cmd = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "generator", args.command, str(project)]
+    if args.command == "build":
+        cmd += ["--site-dir", str(work / "site")]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    load = os.getloadavg()[0]
+    start = time.perf_counter()
+    done = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if done.returncode != 0:
+        print(done.stdout + done.stderr, file=sys.stderr)
+        return 1
+    print(f"{args.command} at scale {args.scale:g}: {wall:.1f} s under the profiler (load {load:.2f}); profile in {profile}\n")
+    print("By cumulative time:\n" + top(profile, "cumulative", args.top, wall) + "\n")
+    print("By own time:\n" + top(profile, "tottime", args.top, wall))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
