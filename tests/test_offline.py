@@ -3,9 +3,7 @@ included, loads nothing from other hosts, and `--zip` packs it reproducibly."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import zipfile
 from pathlib import Path
 
@@ -94,55 +92,6 @@ def test_the_online_build_is_unchanged(tmp_path):
     assert (tmp_path / "site/personas/maintenance-manager/index.html").is_file()
     assert not (tmp_path / "site/search/search_index.js").exists()
     assert not (tmp_path / "site/_playbook/iframe-worker.js").exists()
-
-
-# --- in a real browser, from file:// --------------------------------------------------------------
-
-def _chromium():
-    """Playwright and the system's Chromium; skipped without them, failed under PLAYBOOK_REQUIRE_BROWSER=1."""
-    missing = pytest.fail if os.environ.get("PLAYBOOK_REQUIRE_BROWSER") else pytest.skip
-    try:
-        from playwright import sync_api
-    except ImportError:
-        missing("playwright is not installed (pip install -e '.[test]')")
-    path = shutil.which("chromium") or shutil.which("chromium-browser")
-    if path is None:
-        missing("chromium is not installed (apt-get install chromium)")
-    return sync_api, path
-
-
-@pytest.mark.browser
-def test_search_works_opened_from_disk(offline):
-    sync_api, chromium = _chromium()
-    site, _, _ = offline
-    outside, errors = [], []
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            page = browser.new_page()
-
-            def route(r):
-                if r.request.url.startswith(("file://", "data:", "blob:", "about:")):
-                    r.continue_()
-                else:
-                    outside.append(r.request.url)
-                    r.abort()
-
-            page.route("**/*", route)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto((site / "index.html").as_uri())
-            page.keyboard.press("/")
-            page.locator(".md-search__input").press_sequentially("velmora", delay=30)
-            page.wait_for_selector(".md-search-result__item", timeout=15_000)
-            hrefs = [a.get_attribute("href") for a in page.locator(".md-search-result__item a").all()]
-            assert any("battlecard-velmora.html" in h for h in hrefs), hrefs
-            page.locator(".md-search-result__item a").first.click()
-            page.wait_for_load_state()
-            assert page.url.startswith("file://") and page.url.split("?")[0].endswith(".html")
-        finally:
-            browser.close()
-    assert outside == []
-    assert errors == []
 
 
 # --- progress on long builds -----------------------------------------------------------------------
