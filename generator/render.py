@@ -23,8 +23,14 @@ from markupsafe import Markup
 _CHECKOUT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 BUNDLED_TEMPLATES = _CHECKOUT_TEMPLATES if _CHECKOUT_TEMPLATES.is_dir() else Path(__file__).resolve().parent / "site_templates"
 
-# Characters that Markdown, its extensions or HTML would read as syntax in running text.
-_SYNTAX = re.compile(r"[\\`*_{}\[\]()<>&#!|~=^:+\-\"$@]")
+# Characters that Markdown (with the extensions a playbook site uses) or HTML read as syntax
+# anywhere in running text: emphasis, code, links and images (all need `[`), attribute lists,
+# raw HTML, entities, table cells, heading hashes, and the strike/mark/insert syntaxes of
+# common pymdown extensions. Hyphens, colons, brackets and quotes are left alone mid-text:
+# every reference costs Markdown an inline-pattern match, and at scale that is most of its work.
+_SYNTAX = re.compile(r"[\\`*_{}\[\]<>&#|~=^$]")
+# At the start of a value, list, quote and heading markers would begin a block.
+_LEADING = re.compile(r"^(\s*)([-+:!>.]|\d+(?=[.)]))")
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
     "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
@@ -41,7 +47,12 @@ def plain(value) -> str:
     if value is None:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\n", " ")
-    return _SYNTAX.sub(lambda m: f"&#{ord(m.group())};", text)
+    text = _SYNTAX.sub(_reference, text)
+    return _LEADING.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text, count=1)
+
+
+def _reference(match: re.Match) -> str:
+    return f"&#{ord(match.group())};"
 
 
 @lru_cache(maxsize=2)

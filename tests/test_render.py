@@ -46,3 +46,17 @@ def test_content_is_data_not_a_template():
     env = make_environment()
     out = env.from_string("{{ value }}").render(value="{{ 7*7 }}")
     assert "49" not in out
+
+
+def test_block_markers_at_the_start_of_a_value_stay_literal():
+    import markdown as md
+
+    for value in ("- not a list", "1. not numbered", "# not a heading", "> not a quote", "  + spaced"):
+        html_out = md.markdown(f"- {plain(value)}")
+        assert html_out.count("<li>") == 1 and "<h1>" not in html_out and "<blockquote>" not in html_out, value
+        assert html.unescape(html_out).replace("<ul>\n<li>", "").replace("</li>\n</ul>", "").strip() == value.strip()
+
+
+def test_ordinary_punctuation_is_left_readable():
+    # Every reference is work for Markdown; text full of hyphens and colons should need none.
+    assert plain("price-per-pack: 2 (cents), 'quoted' \"text\"!") == "price-per-pack: 2 (cents), 'quoted' \"text\"!"
