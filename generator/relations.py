@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .catalog import SINGULAR, Catalog  # noqa: F401  (SINGULAR is offered to templates)
+from .catalog import SINGULAR, Catalog  # noqa: F401  (templates read rel.SINGULAR)
 from .models import Asset, CommitteeMember, Insight, Persona, Play, Playbook, Role, Segment
 from .render import slugify
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from generator.cli import main
 
@@ -20,9 +20,8 @@ def copy_example(dest: Path) -> Path:
     return dest
 
 
-def build(project: Path, site: Path, *args: str) -> "click.testing.Result":
-    result = CliRunner().invoke(main, ["build", str(project), "--site-dir", str(site), *args])
-    return result
+def build(project: Path, site: Path, *args: str) -> Result:
+    return CliRunner().invoke(main, ["build", str(project), "--site-dir", str(site), *args])
 
 
 def site_files(site: Path) -> dict[str, bytes]:

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .conftest import Site
 
 # The persona the gap variant of the example adds: on the dairy committee, named by no value
 # proposition, so the value matrix has a gap there (built by conftest.make_gap_project).
