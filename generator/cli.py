@@ -10,6 +10,7 @@ import click
 
 from .check import check_project
 from .diagnostics import REPORTERS, has_errors, report_text
+from .config import configured_audience
 from .site import Options
 
 PROJECT_DIR = click.argument(
@@ -76,8 +77,9 @@ def _count(catalog) -> str:
 @PROJECT_DIR
 @click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Where to publish the site (default: site/ in the project).")
-@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default="internal", show_default=True,
-              help="Which edition to build: partner and public leave out everything internal.")
+@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default=None,
+              help="Which edition to build: partner and public leave out everything internal "
+                   "(default: the playbook plugin's audience in mkdocs.yml, else internal).")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors and fail on broken links.")
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
 @click.option("--offline", is_flag=True, help="Build a site that works opened from disk (file://), search included.")
@@ -90,6 +92,7 @@ def build(project_dir: Path, site_dir: Path | None, audience: str, strict: bool,
     from .publish import SiteDirRefused, build_atomically
 
     root = project_dir.resolve()
+    audience = audience or configured_audience(root)
     result = check_project(root, strict=strict)
     click.echo(report_text(result.diagnostics), nl=False, err=True)
     if has_errors(result.diagnostics):
@@ -116,14 +119,16 @@ def build(project_dir: Path, site_dir: Path | None, audience: str, strict: bool,
 @main.command()
 @PROJECT_DIR
 @click.option("--dev-addr", metavar="IP:PORT", default=None, help="Address to serve on (default 127.0.0.1:8000).")
-@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default="internal", show_default=True)
+@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default=None,
+              help="Which edition to serve (default: the playbook plugin's audience in mkdocs.yml, else internal).")
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
 def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) -> None:
     """Serve the site locally and rebuild it on every change under content/, playbooks/ and site_templates/."""
     from .engine import EngineError, serve as engine_serve
 
     try:
-        engine_serve(project_dir.resolve(), Options(audience=audience, drafts=drafts), dev_addr)
+        root = project_dir.resolve()
+        engine_serve(root, Options(audience=audience or configured_audience(root), drafts=drafts), dev_addr)
     except EngineError as exc:
         click.echo(f"serve failed: {exc}", err=True)
         sys.exit(1)
@@ -202,8 +207,9 @@ def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
 
 @main.command()
 @PROJECT_DIR
-@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default="internal", show_default=True,
-              help="Which edition to export: partner and public leave out everything internal.")
+@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default=None,
+              help="Which edition to export: partner and public leave out everything internal "
+                   "(default: the playbook plugin's audience in mkdocs.yml, else internal).")
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
 @click.option("--base-url", default=None, metavar="URL",
               help="Prefix for page URLs (default: site_url from mkdocs.yml, else URLs relative to the site root).")
@@ -212,6 +218,7 @@ def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None)
     from .audience import for_audience
     from .export import dumps, export as export_document, site_settings
 
+    audience = audience or configured_audience(project_dir.resolve())
     result = check_project(project_dir.resolve())
     if has_errors(result.diagnostics):
         click.echo(report_text(result.diagnostics), nl=False, err=True)

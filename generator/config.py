@@ -52,19 +52,38 @@ def write_config(path: Path, data: dict) -> Path:
     return path
 
 
-def configured_docs_dir(mkdocs_yml: Path) -> str:
-    """The docs_dir a project's mkdocs.yml names (MkDocs' default: docs), read without MkDocs.
+class _Lenient(yaml.SafeLoader):
+    """MkDocs' YAML uses custom tags (!ENV, !relative): read them as nothing rather than fail."""
 
-    MkDocs' YAML uses custom tags (!ENV, !relative), so unknown tags are tolerated here.
-    """
 
-    class _Lenient(yaml.SafeLoader):
-        pass
+_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
 
-    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+
+def _read_mkdocs_yml(mkdocs_yml: Path) -> dict:
+    """A project's mkdocs.yml as plain data, read without MkDocs; {} when missing or unreadable."""
     try:
         data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Lenient)
     except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return "docs"
-    value = data.get("docs_dir") if isinstance(data, dict) else None
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def configured_docs_dir(mkdocs_yml: Path) -> str:
+    """The docs_dir a project's mkdocs.yml names (MkDocs' default: docs)."""
+    value = _read_mkdocs_yml(mkdocs_yml).get("docs_dir")
     return value if isinstance(value, str) and value else "docs"
+
+
+def configured_audience(root: Path) -> str:
+    """The edition the project's mkdocs.yml asks of the playbook plugin (default: internal).
+
+    Commands use it when --audience is not given, so a partner site configured in mkdocs.yml
+    is never published as the internal edition by a bare `playbook build`.
+    """
+    plugins = _read_mkdocs_yml(root / "mkdocs.yml").get("plugins") or []
+    for entry in plugins if isinstance(plugins, list) else [plugins]:
+        if isinstance(entry, dict) and isinstance(entry.get("playbook"), dict):
+            value = entry["playbook"].get("audience")
+            if value in ("internal", "partner", "public"):
+                return value
+    return "internal"

@@ -144,3 +144,25 @@ def test_value_proposition_scoped_to_hidden_segments_does_not_become_universal(t
     assert not catalog.means_all(narrow, "segments")
     assert [vp.id for vp in catalog.value_propositions_for("open")] == ["wide"]
     assert catalog.get("value-propositions", "wide").segments == ["open"]
+
+
+def test_audience_set_in_mkdocs_yml_is_the_default_of_every_command(tmp_path):
+    """A partner site configured in mkdocs.yml must not come out internal from a bare build."""
+    import json
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    project = copy_example(tmp_path / "p")
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(text.replace("audience: internal", "audience: partner"), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.exit_code == 0, result.output
+    assert "built the partner edition" in result.output
+    assert not (tmp_path / "site" / "personas" / "cfo").exists()
+    assert b"Internal: do not share" not in (tmp_path / "site" / "index.html").read_bytes()
+    exported = CliRunner().invoke(main, ["export", str(project)])
+    assert json.loads(exported.stdout)["audience"] == "partner"
+    # An explicit option still wins.
+    assert "built the internal edition" in build(project, tmp_path / "site", "--audience", "internal").output
