@@ -156,7 +156,6 @@ def serve_figures(project: Path, *, start_timeout: float, update_timeout: float,
     """Seconds from saving a persona file to its page being served with the new name."""
     personas = sorted((project / "content" / "personas").glob("*.yml"))
     persona = personas[0]
-    url_base = None
     port = free_port()
     url_base = f"http://127.0.0.1:{port}"
     page = f"{url_base}/personas/{persona.stem}/"
