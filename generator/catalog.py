@@ -91,6 +91,10 @@ class Catalog:
             return self.singles[kind]
         return self.entities.get(kind, {}).get(id)
 
+    def everything(self) -> list[Common]:
+        """Every entity: the single-file documents first, then each folder kind sorted by id."""
+        return list(self.singles.values()) + [e for kind in self.entities.values() for e in kind.values()]
+
     def all(self, kind: str) -> list[Common]:
         """Entities of a folder kind, sorted by id."""
         return list(self.entities[kind].values())

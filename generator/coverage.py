@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from .catalog import SINGULAR, Catalog
+from .relations import value_proposition_assets
 
 
 @dataclass(frozen=True)
@@ -108,18 +109,6 @@ def _ref(entity) -> Ref:
     return Ref(entity.kind, entity.id, entity.name or entity.id)
 
 
-def _everything(catalog: Catalog) -> list:
-    """Every entity, single files first, then folder kinds, each sorted by id."""
-    return list(catalog.singles.values()) + [e for kind in catalog.entities.values() for e in kind.values()]
-
-
-def proof_assets(catalog: Catalog, vp) -> set[str]:
-    """Assets that prove a value proposition: cited by a proof point or naming it."""
-    ids = {a for point in vp.proof_points for a in point.assets}
-    ids.update(a.id for a in catalog.all("assets") if vp.id in a.value_propositions)
-    return {i for i in ids if catalog.get("assets", i) is not None}
-
-
 def stage_assets(catalog: Catalog, stage) -> set[str]:
     """Assets for a stage: listed by the stage in process.yml or naming the stage."""
     ids = {i for i in stage.assets if catalog.get("assets", i) is not None}
@@ -144,9 +133,9 @@ def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
         if not stage_assets(catalog, stage):
             report.stages_without_assets.append(Ref("stages", stage.id, stage.name))
     for vp in catalog.all("value-propositions"):
-        if not proof_assets(catalog, vp):
+        if not value_proposition_assets(catalog, vp):
             report.value_propositions_without_proof.append(_ref(vp))
-    everything = _everything(catalog)
+    everything = catalog.everything()
     report.entities = len(everything)
     owned: Counter = Counter()
     stale_by_owner: Counter = Counter()

@@ -172,8 +172,7 @@ def upkeep_context(catalog: Catalog, settings: Settings, path: str, history: His
     from . import coverage, reference  # only the pages that need them
 
     if path == "changes.md":
-        everything = list(catalog.singles.values()) + [e for kind in FOLDERS for e in catalog.all(kind)]
-        return {"changes": recent_changes(everything, history, CHANGES_SHOWN), "from_git": history is not None}
+        return {"changes": recent_changes(catalog.everything(), history, CHANGES_SHOWN), "from_git": history is not None}
     if path == "health.md":
         return {"health": coverage.analyse(catalog, settings.today)}
     from .diagnostics import CODES
@@ -219,8 +218,7 @@ def content_date(catalog: Catalog, epoch_date: datetime.date | None) -> datetime
     (the epoch when nothing is dated), so that two builds of the same files are identical."""
     if epoch_date is not None:
         return epoch_date
-    dates = [e.reviewed for kind in catalog.entities.values() for e in kind.values() if e.reviewed]
-    dates += [m.reviewed for m in catalog.singles.values() if m.reviewed]
+    dates = [e.reviewed for e in catalog.everything() if e.reviewed]
     return max(dates) if dates else datetime.date(1970, 1, 1)
 
 

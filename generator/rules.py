@@ -110,8 +110,7 @@ def _attachment_problem(root: Path, content: Path, rel: str, name: str) -> str |
 
 
 def _stale(catalog: Catalog, sources: Sources, today: datetime.date) -> Iterator[Diagnostic]:
-    models = list(catalog.singles.values()) + [m for kind in catalog.entities.values() for m in kind.values()]
-    for model in models:
+    for model in catalog.everything():
         if model.review_by is not None and model.review_by < today:
             yield warning(
                 *_at(catalog, sources, model.kind, model.id, ("review_by",)),
