@@ -28,7 +28,7 @@ class Ref:
 
 
 @dataclass(frozen=True)
-class Seat:
+class SeatCoverage:
     """One persona on one segment's buying committee, and the value propositions covering it."""
 
     segment: str
@@ -58,7 +58,7 @@ class OwnerCount:
 @dataclass
 class Coverage:
     today: datetime.date
-    seats: list[Seat] = field(default_factory=list)
+    seats: list[SeatCoverage] = field(default_factory=list)
     personas_without_objections: list[Ref] = field(default_factory=list)
     personas_without_questions: list[Ref] = field(default_factory=list)
     stages_without_assets: list[Ref] = field(default_factory=list)
@@ -69,7 +69,7 @@ class Coverage:
     entities: int = 0
 
     @property
-    def gaps(self) -> list[Seat]:
+    def gaps(self) -> list[SeatCoverage]:
         """Committee seats no value proposition covers: (segment id, persona id) to fill."""
         return [s for s in self.seats if not s.covered]
 
@@ -123,7 +123,7 @@ def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
             if catalog.get("personas", member.persona) is None:
                 continue
             vps = tuple(vp.id for vp in catalog.value_propositions_for(segment.id, member.persona))
-            report.seats.append(Seat(segment.id, member.persona, member.role, vps))
+            report.seats.append(SeatCoverage(segment.id, member.persona, member.role, vps))
     for persona in catalog.all("personas"):
         if not persona.objections:
             report.personas_without_objections.append(_ref(persona))
