@@ -102,7 +102,7 @@ def visible_blocks(html_text: str) -> list[tuple[int, str]]:
                 self.buf.append(" ")
 
         def handle_data(self, data):
-            if not self.hidden:
+            if not self.hidden and data != "¶":  # a heading's permanent link, not text
                 self.buf.append(data)
 
     parser = Blocks()
@@ -121,25 +121,6 @@ def plain_markdown(blocks: list[tuple[int, str]], title: str) -> str:
         text = text.translate(_ESCAPES)
         lines.append(f"{'#' * level} {text}\n" if level else f"{text}\n")
     return "\n".join(lines)
-
-
-def _markdown_extensions() -> list:
-    """Our Markdown extensions, to find the visible text exactly as our build shows it
-    (toc without permalinks, so headings carry no pilcrow)."""
-    try:
-        from generator.config import MARKDOWN_EXTENSIONS
-    except ImportError:  # pragma: no cover - the generator renamed it
-        MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", {"toc": {"permalink": True}}]
-    names, configs = [], {}
-    for ext in MARKDOWN_EXTENSIONS:
-        if isinstance(ext, dict):
-            for name, conf in ext.items():
-                if name != "toc":
-                    names.append(name)
-                    configs[name] = conf or {}
-        elif ext != "toc":
-            names.append(ext)
-    return [names, configs]
 
 
 def floor_config(docs_dir: Path, nav: list[tuple[str, str]]) -> dict:
@@ -163,23 +144,19 @@ def floor_config(docs_dir: Path, nav: list[tuple[str, str]]) -> dict:
 
 def write_engine_floor(project: Path, out_dir: Path) -> dict:
     """Render our pages, strip them to their visible text and write the floor project."""
-    import markdown
     import yaml
 
     from generator.site import Options, prepare_site
 
     site = prepare_site(project.resolve(), Options())
-    if not site.markdown:
+    if not site.html:
         problems = "\n".join(str(d) for d in site.diagnostics[:20])
         raise SystemExit(f"floor: the project has errors, no pages rendered:\n{problems}")
-    names, configs = _markdown_extensions()
-    md = markdown.Markdown(extensions=names, extension_configs=configs)
     docs = out_dir / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     text_chars = 0
-    for path, source in site.markdown.items():
-        md.reset()
-        blocks = visible_blocks(md.convert(source))
+    for path, source in site.html.items():
+        blocks = visible_blocks(source)  # our pages are HTML already
         text_chars += sum(len(t) for _, t in blocks)
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -187,8 +164,8 @@ def write_engine_floor(project: Path, out_dir: Path) -> dict:
         target.write_text(plain_markdown(blocks, page.title if page else path), encoding="utf-8")
     config = floor_config(docs.resolve(), site.nav)
     (out_dir / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return {"pages": len(site.markdown), "nav": len(site.nav), "text_chars": text_chars,
-            "markdown_chars": sum(len(s) for s in site.markdown.values())}
+    return {"pages": len(site.html), "nav": len(site.nav), "text_chars": text_chars,
+            "html_chars": sum(len(s) for s in site.html.values())}
 
 
 def main(argv: list[str]) -> int:

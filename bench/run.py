@@ -245,7 +245,7 @@ def run_scale(scale: float, work: Path, *, quick: bool, serve: bool, repeat: int
         raise RuntimeError(f"engine floor: {made.stdout}{made.stderr}")
     floor = json.loads(made.stdout.strip().splitlines()[-1])
     row.update({"pages": floor["pages"], "nav_entries": floor["nav"], "text_chars": floor["text_chars"],
-                "markdown_chars": floor["markdown_chars"]})
+                "html_chars": floor["html_chars"]})
     log(f"scale {scale}: {row['yaml_files']} YAML files, {row['pages']} pages")
 
     quick_reps = 1 if quick else None

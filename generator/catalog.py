@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from .introspect import iter_refs
 from .models import FOLDER_KINDS, Common, Company, Leads, Process, Role, Stage, Team
@@ -49,54 +50,97 @@ class Catalog:
     _incoming: dict[tuple[str, str], list[Link]] = field(default_factory=lambda: defaultdict(list))
     _indexes: dict[tuple[str, str], dict[str, list]] = field(default_factory=dict)
     narrowed: set[tuple[str, str, str]] = field(default_factory=set)  # (kind, id, field) emptied by an audience
-    _memo: dict[str, object] = field(default_factory=dict)
+    _memo: dict[str, tuple[object, frozenset]] = field(default_factory=dict)
+    _recorders: list[set] = field(default_factory=list)  # open `recording()` scopes, innermost last
+
+    # --- what a page reads (`playbook serve` re-renders only the pages an edit can change) ---
+    @contextmanager
+    def recording(self) -> Iterator[set]:
+        """Collect the keys of everything read from the catalog inside the block: (kind, id) for
+        one entity, (kind, "*") for a whole kind, ("in", kind, id) for the links to an entity,
+        ("index", kind, field, value) for an index lookup. See generator/incremental.py."""
+        reads: set = set()
+        self._recorders.append(reads)
+        try:
+            yield reads
+        finally:
+            self._recorders.pop()
+            if self._recorders:
+                self._recorders[-1].update(reads)
+
+    def _read(self, *key) -> None:
+        if self._recorders:
+            self._recorders[-1].add(key)
 
     # --- the single-file kinds ---
+    def single(self, kind: str) -> Common | None:
+        self._read(kind, kind)
+        return self.singles.get(kind)
+
     @property
     def company(self) -> Company | None:
-        return self.singles.get("company")
+        return self.single("company")
 
     @property
     def process(self) -> Process | None:
-        return self.singles.get("process")
+        return self.single("process")
 
     @property
     def leads(self) -> Leads | None:
-        return self.singles.get("leads")
+        return self.single("leads")
 
     @property
     def team(self) -> Team | None:
-        return self.singles.get("team")
+        return self.single("team")
 
     @cached_property
+    def _stages(self) -> dict[str, Stage]:
+        return {s.id: s for s in self.singles["process"].stages} if "process" in self.singles else {}
+
+    @cached_property
+    def _roles(self) -> dict[str, Role]:
+        return {r.id: r for r in self.singles["team"].roles} if "team" in self.singles else {}
+
+    @property
     def stages(self) -> dict[str, Stage]:
-        return {s.id: s for s in self.process.stages} if self.process else {}
+        self._read("stages", "*")
+        return self._stages
 
-    @cached_property
+    @property
     def roles(self) -> dict[str, Role]:
-        return {r.id: r for r in self.team.roles} if self.team else {}
+        self._read("roles", "*")
+        return self._roles
 
     def memo(self, key: str, compute: Callable[[], object]):
         """A derived map computed once: the catalog never changes after it is built, and pages
-        ask the same questions thousands of times at scale."""
+        ask the same questions thousands of times at scale. What computing it read counts as
+        read by every page that asks."""
         if key not in self._memo:
-            self._memo[key] = compute()
-        return self._memo[key]
+            with self.recording() as reads:
+                value = compute()
+            self._memo[key] = (value, frozenset(reads))
+        value, reads = self._memo[key]
+        if self._recorders:
+            self._recorders[-1].update(reads)
+        return value
 
     # --- lookups ---
     def get(self, kind: str, id: str):
+        self._read(kind, id)
         if kind in LIST_KINDS:
-            return (self.stages if kind == "stages" else self.roles).get(id)
+            return (self._stages if kind == "stages" else self._roles).get(id)
         if kind in self.singles and kind == id:
             return self.singles[kind]
         return self.entities.get(kind, {}).get(id)
 
     def everything(self) -> list[Common]:
         """Every entity: the single-file documents first, then each folder kind sorted by id."""
+        self._read("*", "*")
         return list(self.singles.values()) + [e for kind in self.entities.values() for e in kind.values()]
 
     def all(self, kind: str) -> list[Common]:
         """Entities of a folder kind, sorted by id."""
+        self._read(kind, "*")
         return list(self.entities[kind].values())
 
     def index(self, kind: str, field: str) -> dict[str, list[Common]]:
@@ -114,10 +158,13 @@ class Catalog:
                     if item is not None:
                         found[item].append(entity)
             self._indexes[key] = dict(found)
+        if self._recorders:
+            return _RecordedIndex(self._indexes[key], self, kind, field)
         return self._indexes[key]
 
     def incoming(self, kind: str, id: str, source_kind: str | None = None) -> list[Link]:
         """Links pointing at (kind, id), optionally only from one source kind."""
+        self._read("in", kind, id)
         links = self._incoming.get((kind, id), [])
         return [l for l in links if source_kind is None or l.source_kind == source_kind]
 
@@ -142,6 +189,22 @@ class Catalog:
             vp for vp in self.all("value-propositions")
             if self.applies(vp, "segments", segment_id) and self.applies(vp, "personas", persona_id)
         ]
+
+
+class _RecordedIndex(dict):
+    """An index whose lookups count as reads of the entities filed under the key looked up."""
+
+    def __init__(self, found: dict, catalog: Catalog, kind: str, field: str) -> None:
+        super().__init__(found)
+        self._catalog, self._kind, self._field = catalog, kind, field
+
+    def get(self, key, default=None):
+        self._catalog._read("index", self._kind, self._field, key)
+        return super().get(key, default)
+
+    def __getitem__(self, key):
+        self._catalog._read("index", self._kind, self._field, key)
+        return super().__getitem__(key)
 
 
 def build_catalog(root: Path, models: list[Common], narrowed: set | None = None) -> Catalog:

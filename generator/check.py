@@ -52,7 +52,20 @@ def _load_one(source: SourceFile) -> tuple[Common | None, SourceMap | None, list
     return model, document.source, problems + invalid
 
 
-def check_project(root: Path, *, on: datetime.date | None = None, strict: bool = False) -> CheckResult:
+def _load_cached(source: SourceFile, cache: dict) -> tuple[Common | None, SourceMap | None, list[Diagnostic]]:
+    """`_load_one`, reused while the file is unchanged (`playbook serve` checks after every edit)."""
+    stat = source.path.stat()
+    key, signature = (str(source.path), source.kind, source.id, source.rel), (stat.st_mtime_ns, stat.st_size)
+    hit = cache.get(key)
+    if hit is None or hit[0] != signature:
+        hit = cache[key] = (signature, _load_one(source))
+    return hit[1]
+
+
+def check_project(root: Path, *, on: datetime.date | None = None, strict: bool = False,
+                  cache: dict | None = None) -> CheckResult:
+    """Load, validate and resolve every file. `cache` (any dict, kept by the caller between
+    checks) skips loading and validating files that have not changed since the last check."""
     root = root.resolve()
     files, diagnostics = discover(root)
     models: list[Common] = []
@@ -63,7 +76,7 @@ def check_project(root: Path, *, on: datetime.date | None = None, strict: bool =
         if key in sources or source.id in known_ids.get(source.kind, ()):
             continue  # a duplicate id, already reported by discover()
         known_ids.setdefault(source.kind, set()).add(source.id)
-        model, source_map, problems = _load_one(source)
+        model, source_map, problems = _load_one(source) if cache is None else _load_cached(source, cache)
         diagnostics.extend(problems)
         if source_map is not None:
             sources[key] = source_map

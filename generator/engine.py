@@ -86,6 +86,11 @@ def build(root: Path, site_dir: Path, options: Options, result: CheckResult, *, 
             raise EngineError(str(exc)) from None
 
 
+class _QuietDirty(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
 def serve(root: Path, options: Options, dev_addr: str | None) -> None:
     """Serve the site with live reload; the plugin watches content/, playbooks/ and site_templates/.
 
@@ -97,10 +102,13 @@ def serve(root: Path, options: Options, dev_addr: str | None) -> None:
     os.environ["PLAYBOOK_AUDIENCE"] = options.audience
     os.environ["PLAYBOOK_DRAFTS"] = "1" if options.drafts else ""
     os.environ["PLAYBOOK_PROJECT_DIR"] = str(root)
+    # A "dirty" build writes only the pages whose HTML changed; the plugin knows which, and keeps
+    # the search index whole, so MkDocs' warning about dirty builds does not apply.
+    logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
     with config_file(root) as (path, overrides):
         if dev_addr:
             overrides["dev_addr"] = dev_addr
         try:
-            mkdocs_serve(config_file=str(path), livereload=True, **overrides)
+            mkdocs_serve(config_file=str(path), livereload=True, build_type="dirty", **overrides)
         except ENGINE_ERRORS as exc:
             raise EngineError(str(exc)) from None

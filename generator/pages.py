@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from . import relations as rel
 from .catalog import Catalog
+from .render import Headings
 from .history import Entry, History, changed_on, recent_changes
 
 # Site folder per kind; the asset library is not called "assets" because the theme owns that folder.
@@ -26,15 +27,15 @@ FOLDERS = {
 }
 ATTACHMENTS = "attachments"
 ENTITY_TEMPLATES = {
-    "segments": "segment.md.j2", "personas": "persona.md.j2", "value-propositions": "value-proposition.md.j2",
-    "products": "product.md.j2", "assets": "asset.md.j2", "competitors": "competitor.md.j2",
-    "insights": "insight.md.j2", "playbooks": "playbook.md.j2",
+    "segments": "segment.html.j2", "personas": "persona.html.j2", "value-propositions": "value-proposition.html.j2",
+    "products": "product.html.j2", "assets": "asset.html.j2", "competitors": "competitor.html.j2",
+    "insights": "insight.html.j2", "playbooks": "playbook.html.j2",
 }
 
 
 @dataclass
 class Page:
-    path: str  # Markdown path inside the site, e.g. "personas/cfo.md"
+    path: str  # the page's source path inside the site, e.g. "personas/cfo.md" (MkDocs names pages by it)
     template: str
     title: str
     description: str = ""
@@ -78,12 +79,6 @@ def page_url(path: str, directory_urls: bool) -> str:
     return path[:-3] + "/"
 
 
-@lru_cache(maxsize=65536)
-def _relpath(path: str, base: str) -> str:
-    # Thousands of pages link to the same few hundred targets from the same few folders.
-    return posixpath.relpath(path, base)
-
-
 def _target(kind: str, id: str) -> tuple[str, str]:
     if kind == "stages":
         return "process.md", f"#{id}"
@@ -93,18 +88,21 @@ def _target(kind: str, id: str) -> tuple[str, str]:
 
 
 class Links:
-    """Relative links from one page to the others.
+    """Relative URLs from one page to the others, as MkDocs will publish them.
 
-    Markdown links (`link(...)`, `link.to(...)`) name .md files, which MkDocs validates and
-    rewrites; raw HTML (tables, pictures) needs final URLs: `link.href(...)`, `link.href_to(...)`.
+    `link(kind, id)` for an entity (stages and roles are anchors on their section pages),
+    `link.to(path)` for a page by its path, `link.brief(...)` and `link.attachment(...)`.
     """
 
     def __init__(self, here: str, directory_urls: bool = True):
         self.here = here
         self.directory_urls = directory_urls
+        url = page_url(here, directory_urls)
+        self._base = (url if url.endswith("/") or not url else posixpath.dirname(url) + "/").rstrip("/") or "."
 
     def to(self, path: str) -> Markup:
-        return Markup(_relpath(path, posixpath.dirname(self.here) or "."))
+        """The URL of the page at `path` (e.g. "tags.md"), relative to this page's URL."""
+        return _relative_url(page_url(path, self.directory_urls), self._base)
 
     def __call__(self, kind: str, id: str) -> Markup:
         path, anchor = _target(kind, id)
@@ -113,55 +111,51 @@ class Links:
     def brief(self, segment_id: str, persona_id: str) -> Markup:
         return self.to(brief_path(segment_id, persona_id))
 
-    def href_to(self, path: str) -> Markup:
-        """The URL of the page at Markdown `path`, relative to this page's URL."""
-        return self._relative(page_url(path, self.directory_urls))
-
-    def _relative(self, target: str) -> Markup:
-        here = page_url(self.here, self.directory_urls)
-        base = here if here.endswith("/") or not here else posixpath.dirname(here) + "/"
-        relative = _relpath(target or ".", base.rstrip("/") or ".")
-        if target.endswith("/") or not target:
-            relative = relative.rstrip("/") + "/"
-        return Markup(relative)
-
-    def href(self, kind: str, id: str) -> Markup:
-        path, anchor = _target(kind, id)
-        return Markup(self.href_to(path) + anchor)
-
-    def brief_href(self, segment_id: str, persona_id: str) -> Markup:
-        return self.href_to(brief_path(segment_id, persona_id))
-
     def attachment(self, asset) -> Markup:
         """A published file (never a page, even when it is called notes.md)."""
         return self._relative(attachment_path(asset))
 
+    # The names the templates used while pages were Markdown, when raw HTML needed final URLs.
+    href, href_to, brief_href = __call__, to, brief
+
+    def _relative(self, target: str) -> Markup:
+        return _relative_url(target, self._base)
+
+
+@lru_cache(maxsize=65536)
+def _relative_url(target: str, base: str) -> Markup:
+    # Thousands of pages link to the same few hundred targets from the same few folders.
+    relative = posixpath.relpath(target or ".", base)
+    if target.endswith("/") or not target:
+        relative = relative.rstrip("/") + "/"
+    return Markup(relative)
+
 
 SECTIONS = (
     # (path, template, title, description, kinds it needs or None)
-    ("segments/index.md", "segments.md.j2", "Segments", "Target segments ranked by priority, with market size and fit.", "segments"),
-    ("personas/index.md", "personas.md.j2", "Personas", "Buyer personas grouped by the buying role they usually play.", "personas"),
-    ("briefs/index.md", "briefs.md.j2", "Call-prep briefs", "One page per buyer in each segment: everything to prepare a meeting.", "segments"),
-    ("matrix.md", "matrix.md.j2", "Value matrix", "Which value propositions cover which buyer in which segment, and the gaps.", "segments"),
-    ("value-propositions/index.md", "value-propositions.md.j2", "Value propositions", "What we promise to whom, with proof.", "value-propositions"),
-    ("library/index.md", "library.md.j2", "Asset library", "Every sales asset, filterable by type, segment, persona and stage.", "assets"),
-    ("competitors/index.md", "competitors.md.j2", "Competitors", "Battlecards: strengths, weaknesses, landmines and objections.", "competitors"),
-    ("products/index.md", "products.md.j2", "Products", "What we sell and what it does.", "products"),
-    ("playbooks/index.md", "playbooks.md.j2", "Playbooks", "Sales motions as plays, stage by stage.", "playbooks"),
-    ("process.md", "process.md.j2", "Sales process", "The sales process aligned with the buyer's journey.", "process"),
-    ("leads.md", "leads.md.j2", "Leads", "Lead definitions, scoring and nurture tracks agreed by marketing and sales.", "leads"),
-    ("team.md", "team.md.j2", "Team", "Roles on our side of the deal and whom they engage.", "team"),
-    ("insights/index.md", "insights.md.j2", "Field insights", "What sellers learn in the field, newest first.", "insights"),
-    ("tags.md", "tags.md.j2", "Tags", "Every entity by tag.", None),
+    ("segments/index.md", "segments.html.j2", "Segments", "Target segments ranked by priority, with market size and fit.", "segments"),
+    ("personas/index.md", "personas.html.j2", "Personas", "Buyer personas grouped by the buying role they usually play.", "personas"),
+    ("briefs/index.md", "briefs.html.j2", "Call-prep briefs", "One page per buyer in each segment: everything to prepare a meeting.", "segments"),
+    ("matrix.md", "matrix.html.j2", "Value matrix", "Which value propositions cover which buyer in which segment, and the gaps.", "segments"),
+    ("value-propositions/index.md", "value-propositions.html.j2", "Value propositions", "What we promise to whom, with proof.", "value-propositions"),
+    ("library/index.md", "library.html.j2", "Asset library", "Every sales asset, filterable by type, segment, persona and stage.", "assets"),
+    ("competitors/index.md", "competitors.html.j2", "Competitors", "Battlecards: strengths, weaknesses, landmines and objections.", "competitors"),
+    ("products/index.md", "products.html.j2", "Products", "What we sell and what it does.", "products"),
+    ("playbooks/index.md", "playbooks.html.j2", "Playbooks", "Sales motions as plays, stage by stage.", "playbooks"),
+    ("process.md", "process.html.j2", "Sales process", "The sales process aligned with the buyer's journey.", "process"),
+    ("leads.md", "leads.html.j2", "Leads", "Lead definitions, scoring and nurture tracks agreed by marketing and sales.", "leads"),
+    ("team.md", "team.html.j2", "Team", "Roles on our side of the deal and whom they engage.", "team"),
+    ("insights/index.md", "insights.html.j2", "Field insights", "What sellers learn in the field, newest first.", "insights"),
+    ("tags.md", "tags.html.j2", "Tags", "Every entity by tag.", None),
 )
 
 # Pages for the people who keep the playbook: (path, template, title, description, editions).
 UPKEEP = (
-    ("changes.md", "changes.md.j2", "What changed", "Recent changes to the playbook, newest first.",
+    ("changes.md", "changes.html.j2", "What changed", "Recent changes to the playbook, newest first.",
      ("internal", "partner", "public")),
-    ("health.md", "health.md.j2", "Content health", "What the playbook does not cover yet, what is stale and who owns what.",
+    ("health.md", "health.html.j2", "Content health", "What the playbook does not cover yet, what is stale and who owns what.",
      ("internal",)),
-    ("reference.md", "reference.md.j2", "How to edit this playbook", "Every kind of file and every field, with type, allowed values and meaning.",
+    ("reference.md", "reference.html.j2", "How to edit this playbook", "Every kind of file and every field, with type, allowed values and meaning.",
      ("internal",)),
 )
 CHANGES_SHOWN = 100  # the "What changed" page lists this many changes, so its size stays constant
@@ -184,7 +178,7 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
     """Every page of the site, in a stable order. `history` is the project's git history, if any."""
     company = catalog.company
     title = company.name if company else "Playbook"
-    pages = [Page("index.md", "home.md.j2", title, (company.summary or "") if company else "", nav=True,
+    pages = [Page("index.md", "home.html.j2", title, (company.summary or "") if company else "", nav=True,
                   source=company.rel if company else None)]
     for path, template, name, description, needs in SECTIONS:
         if needs is None or _has(catalog, needs):
@@ -201,7 +195,7 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
     for segment in catalog.all("segments"):
         for seat in rel.seats(catalog, segment):
             pages.append(Page(
-                brief_path(segment.id, seat.persona.id), "brief.md.j2",
+                brief_path(segment.id, seat.persona.id), "brief.html.j2",
                 f"Brief: {seat.persona.name} in {segment.name}",
                 f"Call preparation for meeting the {seat.persona.name} in {segment.name}.",
                 {"seat": seat}, source=segment.rel,
@@ -237,6 +231,7 @@ def page_context(catalog: Catalog, settings: Settings, page: Page) -> dict:
         "today": settings.today,
         "page": page,
         "link": Links(page.path, settings.directory_urls),
+        "headings": Headings(),
         "rel": rel,
         "resolve": lambda kind, ids: [e for e in (catalog.get(kind, i) for i in ids) if e is not None],
         **page.context,

@@ -13,17 +13,20 @@ from pathlib import Path
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
 from markupsafe import escape
 
+from .check import check_project
 from .diagnostics import has_errors, report_text
+from .pages import page_url
 from .progress import Progress
 from .site import Options, SiteBuild, prepare_site
 
 log = logging.getLogger("mkdocs.plugins.playbook")
-REQUIRED_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc", "admonition")
 OFFLINE_PLUGINS = ("offline", "material/offline")  # Material's offline plugin, as MkDocs may name it
 
 
@@ -36,6 +39,44 @@ class PublishedFile(File):
 
     def is_static_page(self) -> bool:
         return False
+
+
+class PageFile(File):
+    """A generated page. While serving, MkDocs writes it again only when its HTML changed."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
+class RenderedPage(Page):
+    """A page our templates have already written as HTML: MkDocs takes its content and table
+    of contents as they are, with no Markdown pass (that pass was half of the build at scale)."""
+
+    def __init__(self, file: File, config, planned, html: str, toc: list[dict]) -> None:
+        super().__init__(None, file, config)  # sets file.page, so the navigation uses this page
+        self.planned, self._html, self._toc = planned, html, toc
+
+    def read_source(self, config) -> None:
+        self.markdown = ""  # there is none: plugins that rewrite Markdown have nothing to do here
+        # The theme writes title and description into <title>, <meta> and the header without
+        # escaping them, so a name like "<script>…" must arrive as text.
+        self.meta = {"title": str(escape(self.planned.title))}
+        if self.planned.description:
+            self.meta["description"] = str(escape(self.planned.description))
+        if self.planned.updated is not None:
+            self.update_date = self.planned.updated.isoformat()  # the sitemap's lastmod
+
+    def render(self, config, files) -> None:
+        self.content = self._html
+        self.toc = get_toc(self._toc)
+        self.present_anchor_ids = _ids(self._toc)
+        self.links_to_anchors = {}
+
+
+def _ids(tokens: list[dict]) -> set[str]:
+    return {t["id"] for t in tokens} | {i for t in tokens for i in _ids(t["children"])}
 
 
 class PlaybookConfig(Config):
@@ -56,6 +97,18 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.preloaded = None  # a CheckResult handed over by `playbook build`, to skip a second check
         self.site: SiteBuild | None = None
         self.progress: Progress | None = None
+        self.on_startup(command="build", dirty=False)
+
+    def on_startup(self, *, command, dirty) -> None:
+        """Having this method makes MkDocs keep the plugin between the rebuilds of `serve`, and
+        with it what the last build rendered: an edit then renders only the pages it changed."""
+        self.serving = command == "serve"
+        self.load_cache: dict = {}  # check_project's files, kept while unchanged
+        self.published: SiteBuild | None = None  # the last build that reached the site folder
+        self.search_entries: dict[str, list] | None = None  # page URL -> its search index entries
+        self.written: dict[str, str] = {}  # page path -> its output file, to remove deleted pages
+        self.destinations: dict[str, str] = {}
+        self.to_write = 0
 
     def _overrides(self) -> None:
         """`playbook serve` passes its options through the environment (MkDocs reloads the config)."""
@@ -85,7 +138,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             repo_url=config.repo_url, edit_uri=config.edit_uri, insight_form_url=self.config.insight_form_url,
             directory_urls=config.use_directory_urls, offline=offline, history=self.config.history,
         )
-        self.site = prepare_site(root, options, result)
+        if self.serving and result is None:
+            result = check_project(root, strict=options.strict, cache=self.load_cache)
+        self.site = prepare_site(root, options, result, previous=self.published, track=self.serving)
         if has_errors(self.site.diagnostics):
             raise PluginError("the playbook has errors:\n" + report_text(self.site.diagnostics))
         if not announced:
@@ -111,9 +166,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         features = config.theme.get("features") or []
         if self.site.edit_base and "content.action.edit" not in features:
             config.theme["features"] = [*features, "content.action.edit"]  # Material hides edit links without it
-        for extension in REQUIRED_EXTENSIONS:  # the templates' Markdown needs them, whatever mkdocs.yml says
-            if extension not in config.markdown_extensions:
-                config.markdown_extensions.append(extension)
         if self.site.polyfills:
             # Our bundled copy replaces the CDN copy the offline plugin would otherwise add.
             others = [s for s in config.extra.get("polyfills", []) if "iframe-worker" not in str(s)]
@@ -122,43 +174,67 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def on_files(self, files: Files, /, *, config) -> Files:
         docs_dir = str(Path(config.docs_dir).resolve())
         kept = [f for f in files if not f.abs_src_path or not str(Path(f.abs_src_path).resolve()).startswith(docs_dir)]
-        generated = [File.generated(config, path, content=text) for path, text in self.site.markdown.items()]
+        generated = []
+        for path, html in self.site.html.items():
+            file = PageFile.generated(config, path, content=html)
+            file.modified = self.site.modified is None or path in self.site.modified
+            RenderedPage(file, config, self.site.pages[path], html, self.site.toc[path])
+            generated.append(file)
+        self.destinations = {f.src_uri: f.abs_dest_path for f in generated}
+        self.to_write = sum(f.modified for f in generated)
         static = [PublishedFile.generated(config, path, abs_src_path=str(src)) for path, src in self.site.files.items()]
         return Files(kept + generated + static)
 
-    def on_page_markdown(self, markdown, /, *, page, config, files):
-        planned = self.site.pages.get(page.file.src_uri)
-        if planned is not None:
-            # The theme writes title and description into <title>, <meta> and the header without
-            # escaping them, so a name like "<script>…" must arrive as text.
-            page.meta.setdefault("title", str(escape(planned.title)))
-            if planned.description:
-                page.meta.setdefault("description", str(escape(planned.description)))
-            if planned.updated is not None:
-                page.update_date = planned.updated.isoformat()  # the sitemap's lastmod
-        return markdown
-
     def on_page_content(self, html, /, *, page, config, files):
         if self.progress is None:
-            self.progress = Progress(len(self.site.markdown), "converting pages")
+            self.progress = Progress(self.to_write, "reading pages")
         self.progress.step()
         return html
 
     def on_post_page(self, output, /, *, page, config):
         if self.progress is not None and self.progress.label != "writing pages":
             self.progress.finish()
-            self.progress = Progress(len(self.site.markdown), "writing pages")
+            self.progress = Progress(self.to_write, "writing pages")
         if self.progress is not None:
             self.progress.step()
         return output
 
+    @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config):
         if self.progress is not None:
             self.progress.finish()
             self.progress = None
+        if self.serving:
+            self._keep_search_index(config)
+            self._remove_deleted_pages(config)
+            self.published = self.site
 
     def on_build_error(self, *, error):
-        self.on_post_build(config=None)
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
+        self.published, self.search_entries = None, None  # what reached the folder is unknown: start afresh
+
+    def _keep_search_index(self, config) -> None:
+        """A serve rebuild indexes only the pages it wrote; the others keep their entries."""
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        index = getattr(search, "search_index", None)
+        if index is None or not hasattr(index, "entries"):
+            return
+        fresh: dict[str, list] = {}
+        for entry in index.entries:
+            fresh.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+        if self.site.modified is not None and self.search_entries is not None:
+            urls = [page_url(path, config.use_directory_urls) for path in self.site.html]
+            fresh = {url: fresh.get(url, self.search_entries.get(url, [])) for url in urls}
+        self.search_entries = fresh
+        index.entries = [entry for entries in fresh.values() for entry in entries]
+        search.search_index_prev = None  # its own merge assumes one page per rebuild
+
+    def _remove_deleted_pages(self, config) -> None:
+        for path in self.written.keys() - self.destinations.keys():
+            Path(self.written[path]).unlink(missing_ok=True)
+        self.written = self.destinations
 
     def on_page_context(self, context, /, *, page, config, nav):
         planned = self.site.pages.get(page.file.src_uri)

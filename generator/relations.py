@@ -35,21 +35,18 @@ def ranked_segments(catalog: Catalog) -> list[Segment]:
 
 
 def seats(catalog: Catalog, segment: Segment) -> list[Seat]:
-    return _all_seats(catalog).get(segment.id, [])
+    """The segment's committee members whose persona exists, as seats. Memoised per segment,
+    so that a page reads only the personas of the committees it shows (see incremental.py)."""
+    return catalog.memo(f"seats:{segment.id}", lambda: [
+        seat for member in segment.buying_committee
+        if (seat := _seat(catalog, segment, member, catalog.get("personas", member.persona))) is not None])
 
 
-def _all_seats(catalog: Catalog) -> dict[str, list[Seat]]:
-    def compute():
-        roles = catalog.roles
-        found: dict[str, list[Seat]] = {}
-        for segment in catalog.all("segments"):
-            for member in segment.buying_committee:
-                persona = catalog.get("personas", member.persona)
-                if persona is not None:
-                    engaged = tuple(roles[r] for r in member.engaged_by if r in roles)
-                    found.setdefault(segment.id, []).append(Seat(segment, member, persona, engaged))
-        return found
-    return catalog.memo("seats", compute)
+def _seat(catalog: Catalog, segment: Segment, member, persona: Persona | None) -> Seat | None:
+    if persona is None:
+        return None
+    roles = catalog.roles
+    return Seat(segment, member, persona, tuple(roles[r] for r in member.engaged_by if r in roles))
 
 
 def committee_by_role(catalog: Catalog, segment: Segment) -> list[tuple[str, list[Seat]]]:
@@ -63,13 +60,10 @@ def committee_by_role(catalog: Catalog, segment: Segment) -> list[tuple[str, lis
 
 
 def persona_seats(catalog: Catalog, persona: Persona) -> list[Seat]:
-    def compute():
-        by_persona: dict[str, list[Seat]] = {}
-        for segment in catalog.all("segments"):
-            for seat in seats(catalog, segment):
-                by_persona.setdefault(seat.persona.id, []).append(seat)
-        return by_persona
-    return catalog.memo("persona_seats", compute).get(persona.id, [])
+    """The seats the persona holds, in segment order; reads the segments, not the other personas."""
+    return catalog.memo(f"persona_seats:{persona.id}", lambda: [
+        _seat(catalog, segment, member, persona)
+        for segment in catalog.all("segments") for member in segment.buying_committee if member.persona == persona.id])
 
 
 def engaging_roles(catalog: Catalog, persona: Persona, segment: Segment | None = None) -> list[Role]:
@@ -211,14 +205,14 @@ def tag_index(catalog: Catalog) -> list[tuple[str, list]]:
     ("Pet food", "pet-food") are one tag, shown as first written."""
     tags: dict[str, tuple[str, list]] = {}
     documents = [catalog.singles[k] for k in ("company", "process", "leads", "team") if k in catalog.singles]
-    for entity in [e for kind in catalog.entities.values() for e in kind.values()] + documents:
+    for entity in [e for e in catalog.everything() if e.kind in catalog.entities] + documents:
         for slug in dict.fromkeys(slugify(tag) for tag in entity.tags):  # once per entity, in order
             tags.setdefault(slug, (next(t for t in entity.tags if slugify(t) == slug), []))[1].append(entity)
     return sorted(tags.values(), key=lambda kv: kv[0].lower())
 
 
 def recently_reviewed(catalog: Catalog, limit: int = 10) -> list:
-    dated = [e for kind in catalog.entities.values() for e in kind.values() if e.reviewed]
+    dated = [e for e in catalog.everything() if e.kind in catalog.entities and e.reviewed]
     dated.sort(key=lambda e: (e.reviewed, e.kind, e.id), reverse=True)
     return dated[:limit]
 

@@ -1,14 +1,18 @@
-"""The Jinja environment over site_templates/ that turns page plans into Markdown.
+"""The Jinja environment over site_templates/ that turns page plans into HTML.
 
-Escaping is the default: every `{{ value }}` is written as literal text (Markdown and HTML
-syntax in it shown exactly as written) unless it is Markup, which only the `markdown` and
-`url` filters and the link helpers produce. Content is only ever passed to templates as
-data; it is never compiled as a template itself.
+Pages are written as HTML, not Markdown: MkDocs would otherwise parse every page's Markdown
+and raw HTML again, and at scale that parse was half of the build (BENCHMARKS.md). Only what
+marketing writes as Markdown (descriptions, talk tracks) goes through Markdown, once per text.
+
+Escaping is the default: every `{{ value }}` is written as literal text unless it is Markup,
+which only the `markdown` and `url` filters and the link helpers produce. Content is only ever
+passed to templates as data; it is never compiled as a template itself.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -16,21 +20,14 @@ from urllib.parse import quote
 import jinja2
 import markdown as markdown_lib
 import nh3
-from markupsafe import Markup
+from markdown.extensions.toc import nest_toc_tokens
+from markupsafe import Markup, escape
 
 # In a checkout (and an editable install) the templates sit beside the package; a wheel
 # carries them inside it (see pyproject.toml).
 _CHECKOUT_TEMPLATES = Path(__file__).resolve().parent.parent / "site_templates"
 BUNDLED_TEMPLATES = _CHECKOUT_TEMPLATES if _CHECKOUT_TEMPLATES.is_dir() else Path(__file__).resolve().parent / "site_templates"
 
-# Characters that Markdown (with the extensions a playbook site uses) or HTML read as syntax
-# anywhere in running text: emphasis, code, links and images (all need `[`), attribute lists,
-# raw HTML, entities, table cells, heading hashes, and the strike/mark/insert syntaxes of
-# common pymdown extensions. Hyphens, colons, brackets and quotes are left alone mid-text:
-# every reference costs Markdown an inline-pattern match, and at scale that is most of its work.
-_SYNTAX = re.compile(r"[\\`*_{}\[\]<>&#|~=^$]")
-# At the start of a value, list, quote and heading markers would begin a block.
-_LEADING = re.compile(r"^(\s*)([-+:!>.]|\d+(?=[.)]))")
 _ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
     "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
@@ -38,21 +35,6 @@ _ALLOWED_TAGS = {
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "td": {"align"}, "th": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
-
-
-def plain(value) -> str:
-    """Literal text: every syntax character becomes a numeric character reference."""
-    if isinstance(value, Markup):
-        return value
-    if value is None:
-        return ""
-    text = str(value).replace("\r\n", "\n").replace("\n", " ")
-    text = _SYNTAX.sub(_reference, text)
-    return _LEADING.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), text, count=1)
-
-
-def _reference(match: re.Match) -> str:
-    return f"&#{ord(match.group())};"
 
 
 @lru_cache(maxsize=2)
@@ -83,8 +65,42 @@ def _markdown(value: str, breaks: bool) -> Markup:
         link_rel="noopener noreferrer",
         strip_comments=True,
     )
-    # Blank lines around keep MkDocs' Markdown from reading into the HTML block.
-    return Markup(f"\n\n{clean}\n\n")
+    return Markup(clean)
+
+
+class Headings:
+    """The headings of one page as it renders: a unique id for each, and the table of contents
+    the theme shows beside the page. Ids follow Python-Markdown's toc extension, so links
+    written for the Markdown pages keep working."""
+
+    def __init__(self) -> None:
+        self._flat: list[dict] = []
+        self._ids: set[str] = set()
+
+    def add(self, level: int, title, id: str | None = None) -> str:
+        text = Markup(title).striptags() if isinstance(title, Markup) else str(title)
+        base = str(id) if id else (_slug(text) or "section")
+        unique, n = base, 0
+        while unique in self._ids:
+            n += 1
+            unique = f"{base}_{n}"
+        self._ids.add(unique)
+        self._flat.append({"level": int(level), "id": unique, "name": str(escape(text)), "html": str(escape(text)), "data-toc-label": ""})
+        return unique
+
+    @property
+    def ids(self) -> set[str]:
+        return set(self._ids)
+
+    def tokens(self) -> list[dict]:
+        """Nested like Python-Markdown's `toc_tokens`, which MkDocs turns into `page.toc`."""
+        return nest_toc_tokens([dict(t) for t in self._flat])
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
+    return re.sub(r"[-\s]+", "-", text)
 
 
 def safe_url(value) -> Markup:
@@ -95,7 +111,7 @@ def safe_url(value) -> Markup:
     scheme = text.split(":", 1)[0].lower() if ":" in text else ""
     if scheme not in URL_SCHEMES:
         return Markup("")
-    return Markup(quote(text, safe=":/?#[]@!$&'*+,;=%~-._"))
+    return escape(quote(text, safe=":/?#[]@!$&'*+,;=%~-._"))  # escaped: an "&copy=" must not become ©
 
 
 def money(value, currency=None) -> str:
@@ -117,12 +133,12 @@ def slugify(value) -> str:
 
 
 def _finalize(value):
-    return value if isinstance(value, Markup) else Markup(plain(value))
+    return "" if value is None else value
 
 
 def join_text(values, separator: str = ", ") -> Markup:
-    """Join content values as literal text (Jinja's own join only escapes HTML, not Markdown)."""
-    return Markup(plain(separator).join(plain(v) for v in values))
+    """Join content values as literal text."""
+    return escape(separator).join(escape(v) for v in values)
 
 
 def make_environment(project_root: Path | None = None) -> jinja2.Environment:
@@ -134,7 +150,7 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
         search.append(BUNDLED_TEMPLATES)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(p) for p in search]),
-        # Autoescape makes macros return Markup; _finalize then escapes Markdown syntax too.
+        # Every value is written as text; only Markup (the `markdown` filter, links) is written as HTML.
         autoescape=True,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
@@ -142,6 +158,6 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(markdown=markdown, url=safe_url, text=lambda v: Markup(plain(v)), join_text=join_text, money=money,
+    env.filters.update(markdown=markdown, url=safe_url, text=escape, join_text=join_text, money=money,
                        slugify=lambda v: Markup(slugify(v)))
     return env

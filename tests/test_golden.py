@@ -21,7 +21,7 @@ EPOCH = "1780000000"  # 2026-05-28: fixes "today" for stale badges
 def render_fixture(audience: str = "internal") -> dict[str, str]:
     site = prepare_site(FIXTURE, Options(audience=audience))
     assert not [d for d in site.diagnostics if d.severity == "error"]
-    return site.markdown
+    return site.html
 
 
 def refresh() -> None:
@@ -60,7 +60,7 @@ def test_page_matches_golden(rendered, path):
 
 
 def test_every_page_kind_has_a_golden_file():
-    templates = {p.name for p in (Path(__file__).parent.parent / "site_templates" / "pages").glob("*.md.j2")}
+    templates = {p.name for p in (Path(__file__).parent.parent / "site_templates" / "pages").glob("*.html.j2")}
     site = prepare_site(FIXTURE, Options())
     used = {page.template for page in site.pages.values()}
     assert used == templates

@@ -80,17 +80,17 @@ def test_history_of_a_project_in_a_sub_folder(tmp_path):
     # A project inside a larger repository (a fixture, an example) shows no history by default:
     # the repository's commits are about something else and would churn its pages.
     assert read_history(project) is None
-    assert "Changed on" not in prepare_site(project, Options()).markdown["personas/cfo.md"]
+    assert "Changed on" not in prepare_site(project, Options()).html["personas/cfo.md"]
     # A playbook kept in a sub-folder turns it on (plugin setting `history: true`).
     history = read_history(project, nested=True)
     assert history is not None and history.latest("content/personas/cfo.yml").subject == "Add the CFO"
-    page = html.unescape(prepare_site(project, Options(history=True)).markdown["personas/cfo.md"])
+    page = html.unescape(prepare_site(project, Options(history=True)).html["personas/cfo.md"])
     assert "Changed on 2026-03-03 by Anna Author" in page
 
 
 @needs_git
 def test_history_can_be_turned_off(repo):
-    page = html.unescape(prepare_site(repo, Options(history=False)).markdown["personas/cfo.md"])
+    page = html.unescape(prepare_site(repo, Options(history=False)).html["personas/cfo.md"])
     assert "Changed on 2026-02-01 (review date)" in page
 
 
@@ -113,11 +113,11 @@ def test_parse_log_ignores_garbage():
 @needs_git
 def test_what_changed_page_internal(repo):
     site = prepare_site(repo, Options())
-    page = html.unescape(site.markdown["changes.md"])
+    page = html.unescape(site.html["changes.md"])
     assert page.index("Rank dairy first") < page.index("Secret pricing rethink") < page.index("Start the playbook")
     assert "Bert Builder" in page and "2026-04-02" in page
     assert "What changed" in [title for title, _ in site.nav]
-    cfo = html.unescape(site.markdown["personas/cfo.md"])
+    cfo = html.unescape(site.html["personas/cfo.md"])
     assert "Changed on 2026-04-02 by Bert Builder: “Secret pricing rethink for the CFO”" in cfo
 
 
@@ -125,19 +125,19 @@ def test_what_changed_page_internal(repo):
 def test_outside_editions_show_no_authors_or_messages(repo):
     for audience in ("partner", "public"):
         site = prepare_site(repo, Options(audience=audience))
-        everything = html.unescape("".join(site.markdown.values()))
-        assert "Changed on 2026-04-02" in html.unescape(site.markdown["personas/cfo.md"])
+        everything = html.unescape("".join(site.html.values()))
+        assert "Changed on 2026-04-02" in html.unescape(site.html["personas/cfo.md"])
         assert "Secret pricing" not in everything and "Bert Builder" not in everything
         assert "Purchasing director" not in everything  # an internal entity is not listed as changed
 
 
 def test_without_git_review_dates_stand_in(make_project):
     site = prepare_site(make_project(FILES), Options())
-    page = html.unescape(site.markdown["changes.md"])
+    page = html.unescape(site.html["changes.md"])
     assert page.index("Purchasing director") < page.index("CFO")  # 2026-03-01 before 2026-02-01
     assert "review dates stand in for changes" in page.replace("\n", " ")
-    assert "Changed on 2026-02-01 (review date)" in html.unescape(site.markdown["personas/cfo.md"])
-    assert "Changed on" not in site.markdown["segments/dairy.md"]  # neither history nor review date
+    assert "Changed on 2026-02-01 (review date)" in html.unescape(site.html["personas/cfo.md"])
+    assert "Changed on" not in site.html["segments/dairy.md"]  # neither history nor review date
 
 
 def test_recent_changes_is_bounded():

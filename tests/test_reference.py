@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import html
+import re
 import typing
 
 import pytest
@@ -78,12 +79,12 @@ def test_types_and_allowed_values_in_words():
 def reference_page(tmp_path_factory) -> str:
     project = copy_example(tmp_path_factory.mktemp("reference"))
     site = prepare_site(project, Options())
-    return html.unescape(site.markdown["reference.md"])
+    return html.unescape(site.html["reference.md"])
 
 
 def test_the_page_lists_every_kind_and_field(reference_page):
     for kind, doc in ((k, reference.kind_doc(k)) for k in ALL_KINDS):
-        assert f"## {doc.title}" in reference_page
+        assert re.search(f'<h2 id="[^"]+">{re.escape(doc.title)}<', reference_page), doc.title
         assert doc.location in reference_page
     missing = [f"{kind}: {path}" for kind, path in sorted(_all_paths()) if f"<code>{path}</code>" not in reference_page]
     assert missing == []
@@ -106,8 +107,8 @@ def test_the_page_shows_allowed_values_and_descriptions(reference_page):
 def test_upkeep_pages_by_edition(tmp_path, audience, shown):
     project = copy_example(tmp_path / "p")
     site = prepare_site(project, Options(audience=audience))
-    assert ("reference.md" in site.markdown) is shown
-    assert ("health.md" in site.markdown) is shown
-    assert "changes.md" in site.markdown
+    assert ("reference.md" in site.html) is shown
+    assert ("health.md" in site.html) is shown
+    assert "changes.md" in site.html
     titles = [title for title, _ in site.nav]
     assert ("How to edit this playbook" in titles) is shown and "What changed" in titles

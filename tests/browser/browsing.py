@@ -26,7 +26,7 @@ def plan_urls(audience: str) -> dict[str, list[str]]:
     catalog = for_audience(check_project(REPO).catalog, audience)
     kinds: dict[str, list[str]] = {}
     for planned in plan_site(catalog, Settings(today=datetime.date.today(), audience=audience)):
-        kind = "home" if planned.path == "index.md" else planned.template.removesuffix(".md.j2")
+        kind = "home" if planned.path == "index.md" else planned.template.removesuffix(".html.j2")
         kinds.setdefault(kind, []).append(page_url(planned.path, True))
     return kinds
 

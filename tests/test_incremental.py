@@ -1,0 +1,90 @@
+"""`playbook serve` renders again only the pages an edit can change. Whatever the edit, the
+result must be exactly what a full build of the edited files renders."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.check import check_project
+from generator.site import Options, prepare_site
+
+EXAMPLE = Path(__file__).resolve().parent.parent
+
+
+def _edit(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def _unreferenced_asset(root: Path) -> Path:
+    """An asset no other file names, so deleting it leaves a valid playbook."""
+    texts = [p.read_text(encoding="utf-8") for p in root.rglob("*.yml") if p.parent.name != "assets"]
+    return next(p for p in sorted((root / "content/assets").glob("*.yml")) if not any(p.stem in t for t in texts))
+
+
+def _first(values: list):
+    return values[0]
+
+
+EDITS = {
+    "persona renamed": lambda root: _edit(root / "content/personas/cfo.yml", lambda d: d.update(name="Chief money officer")),
+    "asset renamed": lambda root: _edit(sorted((root / "content/assets").glob("*.yml"))[0], lambda d: d.update(name="Renamed asset")),
+    "asset deleted": lambda root: _unreferenced_asset(root).unlink(),
+    "segment committee changed": lambda root: _edit(sorted((root / "content/segments").glob("*.yml"))[0],
+                                                    lambda d: d["buying_committee"].pop()),
+    "value proposition opened to every segment": lambda root: _edit(
+        sorted((root / "content/value-propositions").glob("*.yml"))[0], lambda d: d.pop("segments", None)),
+    "stage renamed": lambda root: _edit(root / "content/process.yml", lambda d: _first(d["stages"]).update(name="First touch")),
+    "tag added": lambda root: _edit(root / "content/competitors" / sorted(p.name for p in (root / "content/competitors").glob("*.yml"))[0],
+                                    lambda d: d.update(tags=[*d.get("tags", []), "brand new tag"])),
+    "insight added": lambda root: shutil.copy(sorted((root / "content/insights").glob("*.yml"))[0],
+                                              root / "content/insights/zz-copy.yml"),
+}
+
+
+@pytest.fixture()
+def project(tmp_path):
+    root = tmp_path / "p"
+    for folder in ("content", "playbooks"):
+        shutil.copytree(EXAMPLE / folder, root / folder)
+    return root
+
+
+@pytest.mark.parametrize("edit", sorted(EDITS))
+@pytest.mark.parametrize("audience", ["internal", "partner"])
+def test_an_incremental_render_equals_a_full_one(project, edit, audience):
+    options, cache = Options(audience=audience, history=False), {}
+    before = prepare_site(project, options, check_project(project, cache=cache), track=True)
+    EDITS[edit](project)
+    after = prepare_site(project, options, check_project(project, cache=cache), previous=before, track=True)
+    assert after.catalog is not None, after.diagnostics
+    full = prepare_site(project, options)
+    assert after.html.keys() == full.html.keys()
+    assert [p for p in full.html if after.html[p] != full.html[p]] == []
+    assert after.toc == full.toc
+    changed = {p for p in full.html if full.html[p] != before.html.get(p)}
+    assert after.modified == changed  # MkDocs writes exactly the pages that changed
+    reused = [p for p in full.html if after.html[p] is before.html.get(p)]
+    assert reused, "an edit of one file should leave some pages as they were"
+
+
+def test_an_edited_template_renders_every_page(project):
+    options = Options(history=False)
+    before = prepare_site(project, options, track=True)
+    own = project / "site_templates" / "partials"
+    own.mkdir(parents=True)
+    bundled = EXAMPLE / "site_templates" / "partials" / "macros.html.j2"
+    (own / "macros.html.j2").write_text(bundled.read_text(encoding="utf-8").replace("Owner: ", "Owned by "), encoding="utf-8")
+    after = prepare_site(project, options, previous=before, track=True)
+    assert after.modified is None  # everything is written again
+    assert "Owned by " in after.html["personas/cfo.md"]
+
+
+def test_without_tracking_nothing_is_kept(project):
+    site = prepare_site(project, Options(history=False))
+    assert site.catalog is None and site.reads == {} and site.modified is None
