@@ -55,10 +55,10 @@ def _load_one(source: SourceFile) -> tuple[Common | None, SourceMap | None, list
 def _load_cached(source: SourceFile, cache: dict) -> tuple[Common | None, SourceMap | None, list[Diagnostic]]:
     """`_load_one`, reused while the file is unchanged (`playbook serve` checks after every edit)."""
     stat = source.path.stat()
-    key, signature = (str(source.path), source.kind, source.id, source.rel), (stat.st_mtime_ns, stat.st_size)
-    hit = cache.get(key)
+    signature = (stat.st_mtime_ns, stat.st_size)
+    hit = cache.get(source)  # path, rel, kind and id: everything _load_one reads besides the file
     if hit is None or hit[0] != signature:
-        hit = cache[key] = (signature, _load_one(source))
+        hit = cache[source] = (signature, _load_one(source))
     return hit[1]
 
 
@@ -73,7 +73,7 @@ def check_project(root: Path, *, on: datetime.date | None = None, strict: bool =
     known_ids: dict[str, set[str]] = {}
     for source in files:
         key = (source.kind, source.id)
-        if key in sources or source.id in known_ids.get(source.kind, ()):
+        if source.id in known_ids.get(source.kind, ()):
             continue  # a duplicate id, already reported by discover()
         known_ids.setdefault(source.kind, set()).add(source.id)
         model, source_map, problems = _load_one(source) if cache is None else _load_cached(source, cache)
@@ -82,6 +82,9 @@ def check_project(root: Path, *, on: datetime.date | None = None, strict: bool =
             sources[key] = source_map
         if model is not None:
             models.append(model)
+    if cache is not None:
+        for gone in cache.keys() - set(files):  # deleted or renamed while serving
+            del cache[gone]
     catalog = build_catalog(root, models)
     diagnostics.extend(catalog_rules(catalog, sources, known_ids, on or today()))
     return CheckResult(catalog, finalize(diagnostics, strict=strict), sources, known_ids)

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 import yaml
 
 from generator.diagnostics import Diagnostic, error
-from generator.yaml_compose import FastSafeLoader as _Loader  # tests compose with it by this name
+from generator.yaml_compose import FastSafeLoader
 from generator.yaml_guards import check_depth, check_expansion
 from generator.yaml_limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, Refused, too_deep
 from generator.yaml_messages import syntax_diagnostics
@@ -176,7 +176,7 @@ def _load(text_or_bytes, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     if problem is not None:
         return None, [problem]
     try:
-        root = yaml.compose(text, Loader=_Loader)
+        root = yaml.compose(text, Loader=FastSafeLoader)
     except yaml.MarkedYAMLError as exc:
         return None, syntax_diagnostics(exc, text, rel, positions)
     except yaml.YAMLError as exc:  # a reader error without a mark; the checks above make it rare

@@ -7,9 +7,10 @@ from typing import Iterable
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:
-    matches = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    candidates = list(candidates)  # read twice below: a one-shot iterator would be empty the second time
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
     if not matches and word.lower() != word:
-        matches = difflib.get_close_matches(word.lower(), list(candidates), n=1, cutoff=0.6)
+        matches = difflib.get_close_matches(word.lower(), candidates, n=1, cutoff=0.6)
     return matches[0] if matches else None
 
 

@@ -11,12 +11,12 @@ import datetime
 import re
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, error
 from .introspect import field_names, model_at
 from .suggest import did_you_mean
+from .yaml_compose import BOOL, FLOAT, INT, plain_tag
 
 _SIMPLE_TYPES = {
     "string_type": "text",
@@ -150,17 +150,13 @@ def _shown(value: Any) -> str:
     return f"'{value}'" if isinstance(value, str) else describe_value(value)
 
 
-_PLAIN_TAGS = {"int_type": ("int",), "float_type": ("int", "float"), "bool_type": ("bool",)}
-
-
-def _plain_tag(text: str) -> str:
-    """What YAML would read `text` as if it were written without quotes: 'int', 'str', ..."""
-    return yaml.resolver.Resolver().resolve(yaml.ScalarNode, text, (True, False)).rsplit(":", 1)[-1]
+# The tags a value written without quotes would need to have to pass as each type.
+_PLAIN_TAGS = {"int_type": (INT,), "float_type": (INT, FLOAT), "bool_type": (BOOL,)}
 
 
 def _quote_hint(kind: str, value: Any) -> str:
     if isinstance(value, str) and kind in _PLAIN_TAGS:
-        if _plain_tag(value) in _PLAIN_TAGS[kind]:
+        if plain_tag(value) in _PLAIN_TAGS[kind]:
             return "; remove the quotes"  # only quotes can have made this text
         if kind == "bool_type":
             return "; write true or false"

@@ -51,12 +51,16 @@ class FastSafeLoader(_BaseLoader):
 
     def resolve(self, kind, value, implicit):
         if kind is ScalarNode:
-            if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
-                    if regexp.match(value):
-                        return tag
-            return STR
+            return plain_tag(value) if implicit[0] else STR
         return SEQ if kind is SequenceNode else MAP
+
+
+def plain_tag(text: str) -> str:
+    """The tag a content file gives `text` written as a plain (unquoted) scalar; STR if none."""
+    for tag, regexp in _IMPLICIT.get(text[:1], _WILDCARD):
+        if regexp.match(text):
+            return tag
+    return STR
 
 
 def parser_events(text: str):

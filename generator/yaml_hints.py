@@ -20,9 +20,9 @@ _KEY_WITHOUT_SPACE = re.compile(r"\s*(?:- )?([A-Za-z_][\w-]*:[^\s:/]\S*)")
 
 
 def show_text(value: str, limit: int = 60) -> str:
-    """`value` as a message quotes it: cut to `limit` characters, line breaks and tabs visible."""
-    shown = value if len(value) <= limit else value[: limit - 1] + "…"
-    return shown.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    """`value` as a message quotes it: cut to `limit` characters (Diagnostic itself writes line
+    breaks, tabs and other control characters as escapes)."""
+    return value if len(value) <= limit else value[: limit - 1] + "…"
 
 
 def impossible_date(exc: ValueError) -> str:

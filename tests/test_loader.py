@@ -22,6 +22,7 @@ from generator.loader import (
     load_document,
     load_text,
 )
+from generator.yaml_compose import FastSafeLoader
 
 REL = "content/personas/cfo.yml"
 
@@ -999,7 +1000,7 @@ def test_loader_resolves_tags_like_pyyaml():
              "off", "~", "null", "", "2026-01-31", "2026-01-31T10:00:00Z", "<<", "=", "plain", "'1'"]
         )
     )
-    ours = yaml.compose(text, Loader=loader._Loader)
+    ours = yaml.compose(text, Loader=FastSafeLoader)
     theirs = yaml.compose(text, Loader=yaml.SafeLoader)
     assert [(k.tag, v.tag) for k, v in ours.value] == [(k.tag, v.tag) for k, v in theirs.value]
 
