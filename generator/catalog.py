@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections import defaultdict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -168,11 +169,6 @@ class Catalog:
         links = self._incoming.get((kind, id), [])
         return [l for l in links if source_kind is None or l.source_kind == source_kind]
 
-    def referrers(self, kind: str, id: str, source_kind: str) -> list[Common]:
-        """The distinct entities of `source_kind` that refer to (kind, id), sorted by id."""
-        ids = sorted({l.source_id for l in self.incoming(kind, id, source_kind)})
-        return [self.get(source_kind, i) for i in ids]
-
     def means_all(self, entity, field: str) -> bool:
         """True when `field` is empty because the author meant "all", not because an audience
         edition hid every entity it named."""
@@ -191,20 +187,20 @@ class Catalog:
         ]
 
 
-class _RecordedIndex(dict):
+class _RecordedIndex:
     """An index whose lookups count as reads of the entities filed under the key looked up."""
 
     def __init__(self, found: dict, catalog: Catalog, kind: str, field: str) -> None:
-        super().__init__(found)
-        self._catalog, self._kind, self._field = catalog, kind, field
+        self._found, self._catalog, self._kind, self._field = found, catalog, kind, field
 
     def get(self, key, default=None):
         self._catalog._read("index", self._kind, self._field, key)
-        return super().get(key, default)
+        return self._found.get(key, default)
 
-    def __getitem__(self, key):
-        self._catalog._read("index", self._kind, self._field, key)
-        return super().__getitem__(key)
+
+def is_stale(entity, today: datetime.date) -> bool:
+    """Past its review-by date: shown with a badge, warned about by check (W300)."""
+    return entity.review_by is not None and entity.review_by < today
 
 
 def build_catalog(root: Path, models: list[Common], narrowed: set | None = None) -> Catalog:

@@ -59,7 +59,7 @@ class _Lenient(yaml.SafeLoader):
 _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def _read_mkdocs_yml(mkdocs_yml: Path) -> dict:
+def read_mkdocs_yml(mkdocs_yml: Path) -> dict:
     """A project's mkdocs.yml as plain data, read without MkDocs; {} when missing or unreadable."""
     try:
         data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Lenient)
@@ -70,7 +70,7 @@ def _read_mkdocs_yml(mkdocs_yml: Path) -> dict:
 
 def configured_docs_dir(mkdocs_yml: Path) -> str:
     """The docs_dir a project's mkdocs.yml names (MkDocs' default: docs)."""
-    value = _read_mkdocs_yml(mkdocs_yml).get("docs_dir")
+    value = read_mkdocs_yml(mkdocs_yml).get("docs_dir")
     return value if isinstance(value, str) and value else "docs"
 
 
@@ -80,7 +80,7 @@ def configured_audience(root: Path) -> str:
     Commands use it when --audience is not given, so a partner site configured in mkdocs.yml
     is never published as the internal edition by a bare `playbook build`.
     """
-    plugins = _read_mkdocs_yml(root / "mkdocs.yml").get("plugins") or []
+    plugins = read_mkdocs_yml(root / "mkdocs.yml").get("plugins") or []
     for entry in plugins if isinstance(plugins, list) else [plugins]:
         if isinstance(entry, dict) and isinstance(entry.get("playbook"), dict):
             value = entry["playbook"].get("audience")

@@ -11,8 +11,8 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
+from . import relations as rel
 from .catalog import SINGULAR, Catalog
-from .relations import value_proposition_assets
 
 
 @dataclass(frozen=True)
@@ -79,9 +79,17 @@ class Coverage:
 
     @property
     def problems(self) -> int:
-        return (len(self.gaps) + len(self.personas_without_objections) + len(self.personas_without_questions)
-                + len(self.stages_without_assets) + len(self.value_propositions_without_proof)
-                + len(self.stale) + len(self.ownerless))
+        return len(self.gaps) + len(self.stale) + sum(len(refs) for _, _, refs in self.lists())
+
+    def lists(self) -> list[tuple[str, str, list[Ref]]]:
+        """The lists of entities to fix, in report order: (title, what the text report adds to it, entities)."""
+        return [
+            ("Personas without objections", "", self.personas_without_objections),
+            ("Personas without discovery questions", "", self.personas_without_questions),
+            ("Process stages without assets", "", self.stages_without_assets),
+            ("Value propositions without proof", " (no asset proves them)", self.value_propositions_without_proof),
+            ("Entities without an owner", "", self.ownerless),
+        ]
 
     def as_json(self) -> dict:
         """The documented JSON shape of `playbook coverage --format json`."""
@@ -109,31 +117,22 @@ def _ref(entity) -> Ref:
     return Ref(entity.kind, entity.id, entity.name or entity.id)
 
 
-def stage_assets(catalog: Catalog, stage) -> set[str]:
-    """Assets for a stage: listed by the stage in process.yml or naming the stage."""
-    ids = {i for i in stage.assets if catalog.get("assets", i) is not None}
-    ids.update(a.id for a in catalog.all("assets") if stage.id in a.stages)
-    return ids
-
-
 def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
     report = Coverage(today=today)
     for segment in sorted(catalog.all("segments"), key=lambda s: (s.priority or 99, s.id)):
-        for member in segment.buying_committee:
-            if catalog.get("personas", member.persona) is None:
-                continue
-            vps = tuple(vp.id for vp in catalog.value_propositions_for(segment.id, member.persona))
-            report.seats.append(SeatCoverage(segment.id, member.persona, member.role, vps))
+        for seat in rel.seats(catalog, segment):
+            vps = tuple(vp.id for vp in catalog.value_propositions_for(segment.id, seat.persona.id))
+            report.seats.append(SeatCoverage(segment.id, seat.persona.id, seat.member.role, vps))
     for persona in catalog.all("personas"):
         if not persona.objections:
             report.personas_without_objections.append(_ref(persona))
         if not persona.discovery_questions:
             report.personas_without_questions.append(_ref(persona))
     for stage in catalog.stages.values():
-        if not stage_assets(catalog, stage):
+        if not rel.stage_assets(catalog, stage):
             report.stages_without_assets.append(Ref("stages", stage.id, stage.name))
     for vp in catalog.all("value-propositions"):
-        if not value_proposition_assets(catalog, vp):
+        if not rel.value_proposition_assets(catalog, vp):
             report.value_propositions_without_proof.append(_ref(vp))
     everything = catalog.everything()
     report.entities = len(everything)
@@ -144,7 +143,7 @@ def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
         owned[owner] += 1
         if owner is None:
             report.ownerless.append(_ref(entity))
-        if entity.review_by is not None and entity.review_by < today:
+        if rel.is_stale(entity, today):
             report.stale.append(Stale(_ref(entity), entity.review_by, owner))
             stale_by_owner[owner] += 1
     report.stale.sort(key=lambda s: (s.review_by, s.entity.kind, s.entity.id))
@@ -163,15 +162,8 @@ def report_text(c: Coverage) -> str:
     out = [f"Content health on {c.today.isoformat()}: {c.entities} entities, {c.problems} thing(s) to fix", ""]
     out.append(f"Buying committees: {len(c.seats) - len(c.gaps)} of {len(c.seats)} seats covered by a value proposition")
     out += [f"  gap: segment {s.segment}, persona {s.persona} ({s.role})" for s in c.gaps]
-    sections = [
-        ("Personas without objections", c.personas_without_objections),
-        ("Personas without discovery questions", c.personas_without_questions),
-        ("Process stages without assets", c.stages_without_assets),
-        ("Value propositions without proof (no asset proves them)", c.value_propositions_without_proof),
-        ("Entities without an owner", c.ownerless),
-    ]
-    for title, refs in sections:
-        out.append(f"{title}: {len(refs)}")
+    for title, note, refs in c.lists():
+        out.append(f"{title}{note}: {len(refs)}")
         out += [f"  {_label(r.kind)} {r.id}" for r in refs]
     out.append(f"Stale entities: {len(c.stale)}")
     out += [f"  {_label(s.entity.kind)} {s.entity.id}: review was due {s.review_by.isoformat()}"
@@ -195,14 +187,7 @@ def report_markdown(c: Coverage) -> str:
         out += [f"| `{s.segment}` | `{s.persona}` | {s.role.replace('_', ' ')} |" for s in c.gaps]
     else:
         out.append("Every committee seat has a value proposition.")
-    sections = [
-        ("Personas without objections", c.personas_without_objections),
-        ("Personas without discovery questions", c.personas_without_questions),
-        ("Process stages without assets", c.stages_without_assets),
-        ("Value propositions without proof", c.value_propositions_without_proof),
-        ("Entities without an owner", c.ownerless),
-    ]
-    for title, refs in sections:
+    for title, _note, refs in c.lists():
         out += ["", f"### {title}: {len(refs)}", ""]
         out += [f"- {_label(r.kind)} `{r.id}`: {_md_cell(r.name)}" for r in refs] or ["None."]
     out += ["", f"### Stale entities: {len(c.stale)}", ""]

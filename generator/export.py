@@ -12,10 +12,9 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-import yaml
-
 from . import relations as rel
 from .catalog import LIST_KINDS, Catalog, Link
+from .config import read_mkdocs_yml
 from .models import FOLDER_KINDS, SINGLE_KINDS
 from .pages import brief_path, entity_path, page_url
 
@@ -106,23 +105,9 @@ def export(catalog: Catalog, *, audience: str, drafts: bool = False, base_url: s
     return document
 
 
-class _LenientLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for two settings; tags such as !!python/name (Material's emoji) become None."""
-
-
-_LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
-
-
 def site_settings(root: Path) -> tuple[str, bool]:
     """(site_url, use_directory_urls) from the project's mkdocs.yml, read leniently ('' and True by default)."""
-    path = root / "mkdocs.yml"
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader) if path.is_file() else None
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        data = None
-    if not isinstance(data, dict):
-        return "", True
+    data = read_mkdocs_yml(root / "mkdocs.yml")
     site_url = data.get("site_url") if isinstance(data.get("site_url"), str) else ""
     directory_urls = data.get("use_directory_urls", True)
     return site_url, directory_urls if isinstance(directory_urls, bool) else True

@@ -192,13 +192,9 @@ def common_fields() -> tuple[FieldDoc, ...]:
 
 def kind_doc(kind: str) -> KindDoc:
     model = ALL_KINDS[kind]
-    top = {n for n in model.model_fields if not _inherited(model, n)}
-    own = tuple(f for f in fields_of(model) if f.path.split(".")[0].split("[")[0] in _keys(model, top))
+    top = {info.alias or n for n, info in model.model_fields.items() if not _inherited(model, n)}
+    own = tuple(f for f in fields_of(model) if f.path.split(".")[0].split("[")[0] in top)
     return KindDoc(kind, TITLES[kind], LOCATIONS[kind], _doc(model), own)
-
-
-def _keys(model: type[BaseModel], names: set[str]) -> set[str]:
-    return {model.model_fields[n].alias or n for n in names}
 
 
 def _doc(model: type[BaseModel]) -> str:

@@ -6,10 +6,9 @@ page plan puts the answers in front of the templates.
 
 from __future__ import annotations
 
-import datetime
 from dataclasses import dataclass
 
-from .catalog import SINGULAR, Catalog  # noqa: F401  (templates read rel.SINGULAR)
+from .catalog import SINGULAR, Catalog, is_stale  # noqa: F401  (templates read rel.SINGULAR and rel.is_stale)
 from .models import Asset, CommitteeMember, Insight, Persona, Play, Playbook, Role, Segment
 from .render import slugify
 
@@ -194,10 +193,6 @@ def asset_users(catalog: Catalog, asset: Asset) -> dict[str, list]:
         if source is not None and source not in users.setdefault(link.source_kind, []):
             users[link.source_kind].append(source)
     return users
-
-
-def is_stale(entity, today: datetime.date) -> bool:
-    return entity.review_by is not None and entity.review_by < today
 
 
 def tag_index(catalog: Catalog) -> list[tuple[str, list]]:

@@ -6,7 +6,7 @@ import datetime
 from pathlib import Path
 from typing import Iterator
 
-from .catalog import LIST_KINDS, SINGULAR, Catalog
+from .catalog import LIST_KINDS, SINGULAR, Catalog, is_stale
 from .diagnostics import Diagnostic, error, warning
 from .loader import SourceMap
 from .project import CONTENT
@@ -111,7 +111,7 @@ def _attachment_problem(root: Path, content: Path, rel: str, name: str) -> str |
 
 def _stale(catalog: Catalog, sources: Sources, today: datetime.date) -> Iterator[Diagnostic]:
     for model in catalog.everything():
-        if model.review_by is not None and model.review_by < today:
+        if is_stale(model, today):
             yield warning(
                 *_at(catalog, sources, model.kind, model.id, ("review_by",)),
                 "W300", f"stale since {model.review_by.isoformat()}: review '{model.name}' and move review_by forward",

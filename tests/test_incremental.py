@@ -12,7 +12,7 @@ import yaml
 from generator.check import check_project
 from generator.site import Options, prepare_site
 
-EXAMPLE = Path(__file__).resolve().parent.parent
+from .sitebuild import REPO, copy_example
 
 
 def _edit(path: Path, change) -> None:
@@ -49,10 +49,7 @@ EDITS = {
 
 @pytest.fixture()
 def project(tmp_path):
-    root = tmp_path / "p"
-    for folder in ("content", "playbooks"):
-        shutil.copytree(EXAMPLE / folder, root / folder)
-    return root
+    return copy_example(tmp_path / "p")
 
 
 @pytest.mark.parametrize("edit", sorted(EDITS))
@@ -78,7 +75,7 @@ def test_an_edited_template_renders_every_page(project):
     before = prepare_site(project, options, track=True)
     own = project / "site_templates" / "partials"
     own.mkdir(parents=True)
-    bundled = EXAMPLE / "site_templates" / "partials" / "macros.html.j2"
+    bundled = REPO / "site_templates" / "partials" / "macros.html.j2"
     (own / "macros.html.j2").write_text(bundled.read_text(encoding="utf-8").replace("Owner: ", "Owned by "), encoding="utf-8")
     after = prepare_site(project, options, previous=before, track=True)
     assert after.modified is None  # everything is written again
@@ -88,3 +85,13 @@ def test_an_edited_template_renders_every_page(project):
 def test_without_tracking_nothing_is_kept(project):
     site = prepare_site(project, Options(history=False))
     assert site.catalog is None and site.reads == {} and site.modified is None
+
+
+def test_the_load_cache_forgets_deleted_files(project):
+    cache = {}
+    check_project(project, cache=cache)
+    insight = sorted((project / "content/insights").glob("*.yml"))[0]
+    assert any(source.path == insight for source in cache)
+    insight.unlink()
+    check_project(project, cache=cache)
+    assert not any(source.path == insight for source in cache)
