@@ -218,14 +218,15 @@ def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None)
     from .audience import for_audience
     from .export import dumps, export as export_document, site_settings
 
-    audience = audience or configured_audience(project_dir.resolve())
-    result = check_project(project_dir.resolve())
+    root = project_dir.resolve()
+    audience = audience or configured_audience(root)
+    result = check_project(root)
     if has_errors(result.diagnostics):
         click.echo(report_text(result.diagnostics), nl=False, err=True)
         click.echo("export stopped: fix the errors above first", err=True)
         sys.exit(1)
     catalog = for_audience(result.catalog, audience, drafts=drafts)
-    site_url, directory_urls = site_settings(project_dir.resolve())
+    site_url, directory_urls = site_settings(root)
     document = export_document(catalog, audience=audience, drafts=drafts,
                                base_url=site_url if base_url is None else base_url, directory_urls=directory_urls)
     click.echo(dumps(document), nl=False)

@@ -113,13 +113,10 @@ class Links:
 
     def attachment(self, asset) -> Markup:
         """A published file (never a page, even when it is called notes.md)."""
-        return self._relative(attachment_path(asset))
+        return _relative_url(attachment_path(asset), self._base)
 
     # The names the templates used while pages were Markdown, when raw HTML needed final URLs.
     href, href_to, brief_href = __call__, to, brief
-
-    def _relative(self, target: str) -> Markup:
-        return _relative_url(target, self._base)
 
 
 @lru_cache(maxsize=65536)

@@ -12,7 +12,6 @@ passed to templates as data; it is never compiled as a template itself.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -20,7 +19,7 @@ from urllib.parse import quote
 import jinja2
 import markdown as markdown_lib
 import nh3
-from markdown.extensions.toc import nest_toc_tokens
+from markdown.extensions.toc import nest_toc_tokens, slugify as toc_slugify, unique
 from markupsafe import Markup, escape
 
 # In a checkout (and an editable install) the templates sit beside the package; a wheel
@@ -56,7 +55,7 @@ def markdown(value, breaks: bool = False) -> Markup:
 def _markdown(value: str, breaks: bool) -> Markup:
     # A persona's talk track appears on its page and in every brief: convert it once.
     converter = _converter(breaks)
-    html = converter.reset().convert(str(value))
+    html = converter.reset().convert(value)
     clean = nh3.clean(
         html,
         tags=_ALLOWED_TAGS,
@@ -70,37 +69,22 @@ def _markdown(value: str, breaks: bool) -> Markup:
 
 class Headings:
     """The headings of one page as it renders: a unique id for each, and the table of contents
-    the theme shows beside the page. Ids follow Python-Markdown's toc extension, so links
-    written for the Markdown pages keep working."""
+    the theme shows beside the page. Ids come from Python-Markdown's toc extension itself, so
+    links written for the Markdown pages keep working."""
 
     def __init__(self) -> None:
         self._flat: list[dict] = []
         self._ids: set[str] = set()
 
     def add(self, level: int, title, id: str | None = None) -> str:
-        text = Markup(title).striptags() if isinstance(title, Markup) else str(title)
-        base = str(id) if id else (_slug(text) or "section")
-        unique, n = base, 0
-        while unique in self._ids:
-            n += 1
-            unique = f"{base}_{n}"
-        self._ids.add(unique)
-        self._flat.append({"level": int(level), "id": unique, "name": str(escape(text)), "html": str(escape(text)), "data-toc-label": ""})
-        return unique
-
-    @property
-    def ids(self) -> set[str]:
-        return set(self._ids)
+        text = title.striptags() if isinstance(title, Markup) else str(title)
+        unique_id = unique(str(id) if id else (toc_slugify(text, "-") or "section"), self._ids)
+        self._flat.append({"level": int(level), "id": unique_id, "name": str(escape(text)), "html": str(escape(text)), "data-toc-label": ""})
+        return unique_id
 
     def tokens(self) -> list[dict]:
         """Nested like Python-Markdown's `toc_tokens`, which MkDocs turns into `page.toc`."""
         return nest_toc_tokens([dict(t) for t in self._flat])
-
-
-def _slug(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^\w\s-]", "", text).strip().lower()
-    return re.sub(r"[-\s]+", "-", text)
 
 
 def safe_url(value) -> Markup:

@@ -23,7 +23,7 @@ import yaml
 from .catalog import SINGULAR
 from .fields import ID_PATTERN
 from .models import FOLDER_KINDS, SINGLE_KINDS
-from .project import CONTENT, PLAYBOOKS, YAML_SUFFIXES
+from .project import YAML_SUFFIXES
 from .reference import FieldDoc, LOCATIONS, fields_of
 from .schema import vscode_schemas, write_schemas
 
@@ -123,8 +123,7 @@ def resolve_kind(text: str) -> str:
 
 
 def entity_file(root: Path, kind: str, id: str) -> Path:
-    folder = root / PLAYBOOKS if kind == PLAYBOOKS else root / CONTENT / kind
-    return folder / f"{id}.yml"
+    return root / LOCATIONS[kind].replace("<id>", id)
 
 
 def suggest_id(text: str) -> str:

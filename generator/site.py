@@ -96,10 +96,12 @@ def prepare_site(root: Path, options: Options, result: CheckResult | None = None
     history = None if options.history is False else read_history(root, nested=bool(options.history))
     pages = plan_site(catalog, settings, history)
     site.nav = [(page.title if page.path != "index.md" else "Home", page.path) for page in pages if page.nav]
-    site.signature = (options, settings, site.nav, template_signature(_template_folders(root)))
+    if track:  # what every page depends on; only a build that may be followed by another needs it
+        site.signature = (options, settings, site.nav, template_signature(_template_folders(root)))
     changed = _changes(previous, site, catalog) if track else None
-    same = track and previous is not None and previous.signature == site.signature
-    site.environment = previous.environment if same and previous.environment else make_environment(root)
+    # Same signature (changed is not None): the compiled templates of the last build still hold.
+    reuse = changed is not None and previous.environment is not None
+    site.environment = previous.environment if reuse else make_environment(root)
     _render(site, pages, site.environment, catalog, settings, previous, changed, track)
     _add_files(site, root, catalog, options)
     return site
@@ -115,10 +117,10 @@ def _changes(previous: SiteBuild | None, site: SiteBuild, catalog: Catalog) -> s
 def _still_valid(previous: SiteBuild, page: Page, changed: set) -> bool:
     before = previous.pages.get(page.path)
     # Upkeep pages (what changed, health, reference) get their facts before rendering, unrecorded.
-    return (before is not None and page.path not in UPKEEP_PATHS and page.path in previous.html
+    return (before is not None and page.path not in UPKEEP_PATHS
             and (before.title, before.description, before.updated, before.changed)
             == (page.title, page.description, page.updated, page.changed)
-            and not (previous.reads.get(page.path, frozenset()) & changed))
+            and not (previous.reads[page.path] & changed))
 
 
 def _render(site: SiteBuild, pages: list[Page], env, catalog: Catalog, settings: Settings,

@@ -1,4 +1,5 @@
-"""Golden files: a small fixture project in, the expected Markdown of every page out.
+"""Golden files: a small fixture project in, the expected HTML of every page out (kept
+under each page's source path, e.g. personas/buyer.md).
 
 Refresh after an intended change with `python -m tests.refresh_golden` (or
 PLAYBOOK_REFRESH_GOLDEN=1 make test) and review the diff of tests/golden/ like code.

@@ -12,13 +12,13 @@ from click.testing import CliRunner
 
 from generator.cli import main
 
-from .sitebuild import copy_example, site_files
+from .sitebuild import build, copy_example, site_files
 
 EXTERNAL = re.compile(rb"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)=["']?(?:https?:)?//""", re.IGNORECASE)
 
 
 def _build(project: Path, site: Path, *args: str):
-    result = CliRunner().invoke(main, ["build", str(project), "--site-dir", str(site), *args])
+    result = build(project, site, *args)
     assert result.exit_code == 0, result.output
     return result
 
@@ -80,8 +80,7 @@ def test_zip_is_reproducible(tmp_path):
 def test_zip_inside_the_site_folder_is_refused(tmp_path):
     project = tmp_path / "starter"
     CliRunner().invoke(main, ["init", str(project)])
-    result = CliRunner().invoke(main, ["build", str(project), "--site-dir", str(tmp_path / "site"),
-                                       "--zip", str(tmp_path / "site" / "x.zip")])
+    result = build(project, tmp_path / "site", "--zip", str(tmp_path / "site" / "x.zip"))
     assert result.exit_code == 2
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import shutil
 import typing
 
 import pytest
@@ -124,8 +125,7 @@ def test_init_accepts_an_empty_existing_folder(tmp_path):
 
 @pytest.mark.parametrize("kind", sorted(FOLDER_KINDS))
 def test_new_writes_a_valid_file_for_every_kind(starter, tmp_path, kind):
-    project = tmp_path / "p"
-    CliRunner().invoke(main, ["init", str(project)])
+    project = shutil.copytree(starter, tmp_path / "p")  # a fresh starter: `new` writes into it
     result = CliRunner().invoke(main, ["new", KIND_WORDS[kind], f"brand-new-{kind}", str(project), "--name", "Brand: new"])
     assert result.exit_code == 0, result.output
     rel = result.output.strip()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import check_project
-from generator.pages import brief_path, entity_path
+from generator.pages import brief_path, entity_path, page_url
 from generator.relations import seats
 
 from .linkcheck import broken_links
@@ -27,7 +27,7 @@ def example(tmp_path_factory):
 
 
 def _page(site: Path, md_path: str) -> str:
-    path = site / (md_path[: -len("index.md")] if md_path.endswith("index.md") else md_path[:-3] + "/") / "index.html"
+    path = site / page_url(md_path, directory_urls=True) / "index.html"
     assert path.is_file(), md_path
     return html.unescape(re.sub(r"<[^>]+>", " ", article(path.read_text(encoding="utf-8"))))
 
