@@ -4,6 +4,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Silence Material's notice about MkDocs 2 in every command below (and the tests' subprocesses).
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test check serve bench clean
 
@@ -14,19 +16,19 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 site: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/playbook build .
+	$(BIN)/playbook build .
 
 check: $(STAMP)
 	$(BIN)/playbook check .
 
 serve: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/playbook serve .
+	$(BIN)/playbook serve .
 
 test: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	NO_MKDOCS_2_WARNING=1 $(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) site

@@ -14,7 +14,7 @@
         that many pages of that much text: the floor for `playbook build`. Prints a JSON summary.
 
 The parse floor imports nothing but yaml, so it runs in any interpreter with PyYAML; the engine
-floor imports the generator (to render our pages) and markdown (to find their visible text).
+floor imports the generator, to render our pages.
 """
 
 from __future__ import annotations
@@ -125,17 +125,12 @@ def plain_markdown(blocks: list[tuple[int, str]], title: str) -> str:
 
 def floor_config(docs_dir: Path, nav: list[tuple[str, str]]) -> dict:
     """The engine floor's mkdocs.yml: our theme settings and Markdown extensions, search, no plugin of ours."""
-    try:
-        from generator.config import MARKDOWN_EXTENSIONS, THEME
-    except ImportError:  # pragma: no cover
-        THEME = {"name": "material", "font": False}
-        MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", {"toc": {"permalink": True}}]
-    theme = dict(THEME)
-    theme["font"] = False
+    from generator.config import MARKDOWN_EXTENSIONS, THEME
+
     return {
         "site_name": "Engine floor",
         "docs_dir": str(docs_dir),
-        "theme": theme,
+        "theme": {**THEME, "font": False},
         "plugins": ["search"],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "nav": [{title: path} for title, path in nav],
@@ -156,12 +151,11 @@ def write_engine_floor(project: Path, out_dir: Path) -> dict:
     docs.mkdir(parents=True, exist_ok=True)
     text_chars = 0
     for path, source in site.html.items():
-        blocks = visible_blocks(source)  # our pages are HTML already
+        blocks = visible_blocks(source)
         text_chars += sum(len(t) for _, t in blocks)
         target = docs / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        page = site.pages.get(path)
-        target.write_text(plain_markdown(blocks, page.title if page else path), encoding="utf-8")
+        target.write_text(plain_markdown(blocks, site.pages[path].title), encoding="utf-8")
     config = floor_config(docs.resolve(), site.nav)
     (out_dir / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return {"pages": len(site.html), "nav": len(site.nav), "text_chars": text_chars,

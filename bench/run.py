@@ -30,6 +30,7 @@ The table is printed and written into --out between the markers
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
 import json
 import os
@@ -51,6 +52,7 @@ BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 sys.path.insert(0, str(BENCH))
 
+from floor import yaml_files  # noqa: E402
 from make_project import make_project  # noqa: E402
 
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
@@ -165,16 +167,8 @@ def serve_figures(project: Path, *, start_timeout: float, update_timeout: float,
                             stdout=log, stderr=subprocess.STDOUT, env=ENV, cwd=REPO, start_new_session=True)
     result: dict = {"serve_port": port}
     try:
-        deadline = started + start_timeout
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"playbook serve exited {proc.returncode}:\n{_tail(log)}")
-            status, _ = fetch(page)
-            if status == 200:
-                break
-            if time.perf_counter() > deadline:
-                raise TimeoutError(f"playbook serve did not serve {page} within {start_timeout:.0f} s:\n{_tail(log)}")
-            time.sleep(0.1)
+        _await_page(proc, log, page, lambda status, _: status == 200, started + start_timeout, 0.1,
+                    f"playbook serve did not serve {page} within {start_timeout:.0f} s")
         result["serve_start_s"] = time.perf_counter() - started
         time.sleep(1.5)  # the file watcher polls every 0.5 s; let it take its first snapshot
         times, loads = [], []
@@ -183,16 +177,8 @@ def serve_figures(project: Path, *, start_timeout: float, update_timeout: float,
             loads.append(load1())
             t0 = time.perf_counter()
             rename_persona(persona, token)
-            deadline = t0 + update_timeout
-            while True:
-                status, body = fetch(page)
-                if status == 200 and token in body:
-                    break
-                if proc.poll() is not None:
-                    raise RuntimeError(f"playbook serve exited {proc.returncode}:\n{_tail(log)}")
-                if time.perf_counter() > deadline:
-                    raise TimeoutError(f"the edit did not reach {page} within {update_timeout:.0f} s:\n{_tail(log)}")
-                time.sleep(0.05)
+            _await_page(proc, log, page, lambda status, body: status == 200 and token in body,
+                        t0 + update_timeout, 0.05, f"the edit did not reach {page} within {update_timeout:.0f} s")
             times.append(time.perf_counter() - t0)
             time.sleep(1.0)  # let the watcher settle before the next edit
         result.update({"serve_s": max(times), "serve_runs": [round(t, 3) for t in times],
@@ -201,6 +187,20 @@ def serve_figures(project: Path, *, start_timeout: float, update_timeout: float,
     finally:
         _stop(proc)
         log.close()
+
+
+def _await_page(proc: subprocess.Popen, log, page: str, ready, deadline: float, pause: float,
+                late: str) -> None:
+    """Poll page every `pause` seconds until ready(status, body); fail if serve exits or the deadline passes."""
+    while True:
+        status, body = fetch(page)
+        if ready(status, body):
+            return
+        if proc.poll() is not None:
+            raise RuntimeError(f"playbook serve exited {proc.returncode}:\n{_tail(log)}")
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{late}:\n{_tail(log)}")
+        time.sleep(pause)
 
 
 def _tail(log) -> str:
@@ -227,17 +227,12 @@ def _stop(proc: subprocess.Popen) -> None:
 # One scale
 
 
-def count_files(root: Path) -> int:
-    return sum(1 for p in root.rglob("*") if p.is_file() and p.suffix in (".yml", ".yaml"))
-
-
 def run_scale(scale: float, work: Path, *, quick: bool, serve: bool, repeat: int | None,
               log=print) -> dict:
     project = work / "project"
     counts = make_project(project, scale=scale)
     (project / "mkdocs.yml").unlink(missing_ok=True)  # the built-in configuration: search on, font false
-    row: dict = {"scale": scale, "yaml_files": count_files(project),
-                 "entities": {k: v for k, v in counts.items()}}
+    row: dict = {"scale": scale, "yaml_files": len(yaml_files(project)), "entities": counts}
     floor_dir = work / "floor"
     made = subprocess.run([sys.executable, str(BENCH / "floor.py"), "engine", str(project), str(floor_dir)],
                           env=ENV, cwd=REPO, capture_output=True, text=True)
@@ -477,6 +472,19 @@ def parse_scales(text: str) -> list[float]:
     return scales
 
 
+@contextlib.contextmanager
+def scale_folder(keep: Path | None, scale: float):
+    """One scale's working folder: emptied and kept under --keep, else temporary."""
+    if keep is None:
+        with tempfile.TemporaryDirectory(prefix="playbook-bench-") as tmp:
+            yield Path(tmp)
+        return
+    work = keep / f"scale-{scale:g}"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    yield work
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -496,15 +504,8 @@ def main(argv: list[str] | None = None) -> int:
     log = lambda msg: print(msg, file=sys.stderr, flush=True)  # noqa: E731
     log(f"{info['nproc']} cores, {info['cpu']}, load {info['load_start'][0]:.2f}")
     for scale in scales:
-        if args.keep:
-            work = args.keep / f"scale-{scale:g}"
-            shutil.rmtree(work, ignore_errors=True)
-            work.mkdir(parents=True)
+        with scale_folder(args.keep, scale) as work:
             rows.append(run_scale(scale, work, quick=args.quick, serve=args.serve, repeat=args.repeat, log=log))
-        else:
-            with tempfile.TemporaryDirectory(prefix="playbook-bench-") as tmp:
-                rows.append(run_scale(scale, Path(tmp), quick=args.quick, serve=args.serve,
-                                      repeat=args.repeat, log=log))
     info["load_end"] = os.getloadavg()
     table = render(rows, info, args)
     print(table)

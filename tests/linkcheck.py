@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from html.parser import HTMLParser
 from pathlib import Path
@@ -45,11 +46,10 @@ def _target(site: Path, page: Path, url: str) -> tuple[Path, str] | None:
 
 def broken_links(site: Path) -> list[str]:
     """'page -> link' for every internal link whose file or fragment does not exist."""
-    parsed: dict[Path, _Collect] = {}
+    parse = functools.cache(_parse)  # each page once, though many links point into it
     problems = []
     for page in sorted(site.rglob("*.html")):
-        parsed.setdefault(page, _parse(page))
-        for url in parsed[page].links:
+        for url in parse(page).links:
             found = _target(site, page, url)
             if found is None:
                 continue
@@ -57,8 +57,6 @@ def broken_links(site: Path) -> list[str]:
             if not target.is_file():
                 problems.append(f"{page.relative_to(site)} -> {url}")
                 continue
-            if fragment and target.suffix == ".html":
-                ids = parsed.setdefault(target, _parse(target)).ids
-                if fragment not in ids:
-                    problems.append(f"{page.relative_to(site)} -> {url} (no id '{fragment}')")
+            if fragment and target.suffix == ".html" and fragment not in parse(target).ids:
+                problems.append(f"{page.relative_to(site)} -> {url} (no id '{fragment}')")
     return problems

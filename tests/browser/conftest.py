@@ -25,14 +25,15 @@ import sys
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 from urllib.parse import urlsplit
 
 import pytest
 import yaml
 
+from ..sitebuild import copy_example
 from .browsing import GAP_PERSONA, GAP_PERSONA_NAME, GAP_SEGMENT, REPO, plan_urls
 
-HERE = Path(__file__).resolve().parent
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
 CHROMIUM_ARGS = [
@@ -53,13 +54,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-# --- marking and the missing-browser policy -------------------------------------------------------
-
-def pytest_collection_modifyitems(config, items):
-    for item in items:
-        if HERE in Path(str(item.fspath)).resolve().parents:
-            item.add_marker(pytest.mark.browser)
-
+# --- the missing-browser policy ---------------------------------------------------------------------
 
 def _unavailable(reason: str):
     """Skip with a clear reason, or fail when the browser is required (CI)."""
@@ -87,7 +82,7 @@ class Site:
     name: str
     root: Path  # the built site
     project: Path  # the project it was built from
-    url: str = ""  # http://127.0.0.1:PORT/
+    url: str  # http://127.0.0.1:PORT/
 
     def page(self, path: str = "") -> str:
         return self.url + path.lstrip("/")
@@ -95,10 +90,7 @@ class Site:
 
 def make_gap_project(dest: Path) -> Path:
     """A copy of the example where one buying-committee member has no value proposition."""
-    for name in ("content", "playbooks", "site_templates"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, dest / name)
-    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    copy_example(dest)
     (dest / "content/personas" / f"{GAP_PERSONA}.yml").write_text(
         f"name: {GAP_PERSONA_NAME}\n"
         "summary: Tracks plant costs; sits on the committee but no value proposition covers them yet.\n"
@@ -124,7 +116,7 @@ class Builds:
 
     def __init__(self, base: Path):
         self.base = base
-        self.procs: dict[str, tuple[subprocess.Popen, Path, Path]] = {}
+        self.procs: dict[str, tuple[subprocess.Popen, IO[bytes], Path, Path]] = {}  # process, its output, project, site
         self.sites: dict[str, Site] = {}
         self.servers: list[http.server.ThreadingHTTPServer] = []
 
@@ -134,31 +126,26 @@ class Builds:
         project_kind, args = self.EDITIONS[name]
         project = REPO if project_kind == "example" else make_gap_project(self.base / f"{name}-project")
         target = self.base / f"{name}-site"
-        pythonpath = os.pathsep.join(p for p in (str(REPO), os.environ.get("PYTHONPATH", "")) if p)
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=pythonpath)
         log = open(self.base / f"{name}.log", "w+b")  # noqa: SIM115 - read back in get()
-        proc = subprocess.Popen(
+        proc = subprocess.Popen(  # `-m` from cwd=REPO: the checkout's generator
             [sys.executable, "-m", "generator", "build", str(project), "--site-dir", str(target), *args],
-            cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT,
+            cwd=REPO, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=log, stderr=subprocess.STDOUT,
         )
-        proc.log = log  # type: ignore[attr-defined]
-        self.procs[name] = (proc, project, target)
+        self.procs[name] = (proc, log, project, target)
 
     def get(self, name: str) -> Site:
         if name in self.sites:
             return self.sites[name]
         self.start(name)
-        proc, project, target = self.procs[name]
+        proc, log, project, target = self.procs[name]
         code = proc.wait(timeout=300)
-        proc.log.seek(0)  # type: ignore[attr-defined]
-        output = proc.log.read().decode("utf-8", "replace")  # type: ignore[attr-defined]
-        proc.log.close()  # type: ignore[attr-defined]
+        log.seek(0)
+        output = log.read().decode("utf-8", "replace")
+        log.close()
         if code != 0:
             pytest.fail(f"`playbook build` of the {name} edition failed (exit {code}):\n{output}", pytrace=False)
-        site = Site(name, target, project)
-        site.url = self._serve(target)
-        self.sites[name] = site
-        return site
+        self.sites[name] = Site(name, target, project, self._serve(target))
+        return self.sites[name]
 
     def _serve(self, root: Path) -> str:
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
@@ -171,7 +158,7 @@ class Builds:
         for server in self.servers:
             server.shutdown()
             server.server_close()
-        for proc, _project, _target in self.procs.values():
+        for proc, _log, _project, _target in self.procs.values():
             if proc.poll() is None:
                 proc.kill()
                 proc.wait()

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
 
-from generator.cli import main
-
-from ..sitebuild import copy_example
+from ..sitebuild import build, copy_example
 
 pytestmark = pytest.mark.browser
 
@@ -16,7 +13,7 @@ pytestmark = pytest.mark.browser
 def offline_site(tmp_path_factory):
     project = copy_example(tmp_path_factory.mktemp("offline"))
     site = tmp_path_factory.mktemp("offline-out") / "site"
-    result = CliRunner().invoke(main, ["build", str(project), "--site-dir", str(site), "--offline"])
+    result = build(project, site, "--offline")
     assert result.exit_code == 0, result.output
     return site
 
