@@ -115,9 +115,6 @@ class Links:
         """A published file (never a page, even when it is called notes.md)."""
         return _relative_url(attachment_path(asset), self._base)
 
-    # The names the templates used while pages were Markdown, when raw HTML needed final URLs.
-    href, href_to, brief_href = __call__, to, brief
-
 
 @lru_cache(maxsize=65536)
 def _relative_url(target: str, base: str) -> Markup:

@@ -79,7 +79,6 @@ def naming(catalog: Catalog, kind: str, field: str, id: str) -> list:
     return catalog.index(kind, field).get(id, [])
 
 
-naming_one = naming  # templates ask for single-reference fields by this name
 
 
 def personas_by_role(catalog: Catalog) -> list[tuple[str | None, list[Persona]]]:
@@ -214,12 +213,17 @@ def recently_reviewed(catalog: Catalog, limit: int = 10) -> list:
 
 # --- questions asked by the value proposition, library, process, team and battlecard pages ------
 
-def value_proposition_seats(catalog: Catalog, vp) -> list[Seat]:
-    """Committee seats (segment + persona) a value proposition applies to: the briefs that show it."""
-    return [
-        seat for segment in ranked_segments(catalog) for seat in seats(catalog, segment)
-        if catalog.applies(vp, "segments", segment.id) and catalog.applies(vp, "personas", seat.persona.id)
-    ]
+def value_proposition_seats(catalog: Catalog, vp) -> list[tuple[Segment, list[Seat]]]:
+    """Committee seats a value proposition applies to (the briefs that show it), by segment in
+    rank order. Committees of segments it does not apply to are never looked at, so editing
+    their personas does not make `serve` render the page again."""
+    groups = []
+    for segment in ranked_segments(catalog):
+        if catalog.applies(vp, "segments", segment.id):
+            group = [seat for seat in seats(catalog, segment) if catalog.applies(vp, "personas", seat.persona.id)]
+            if group:
+                groups.append((segment, group))
+    return groups
 
 
 def value_proposition_assets(catalog: Catalog, vp) -> list[Asset]:
