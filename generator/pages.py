@@ -41,6 +41,7 @@ class Page:
     description: str = ""
     context: dict = field(default_factory=dict)
     nav: bool = False  # a section page shown in the navigation
+    searchable: bool = True  # in the search index
     source: str | None = None  # the YAML file behind it, relative to the project root
     updated: datetime.date | None = None  # for the sitemap: taken from the content, never the clock
     changed: Entry | None = None  # the last change of the entity behind it: git, else `reviewed`
@@ -105,8 +106,7 @@ class Links:
         return _relative_url(page_url(path, self.directory_urls), self._base)
 
     def __call__(self, kind: str, id: str) -> Markup:
-        path, anchor = _target(kind, id)
-        return Markup(self.to(path) + anchor)
+        return _entity_url(kind, id, self._base, self.directory_urls)
 
     def brief(self, segment_id: str, persona_id: str) -> Markup:
         return self.to(brief_path(segment_id, persona_id))
@@ -114,6 +114,13 @@ class Links:
     def attachment(self, asset) -> Markup:
         """A published file (never a page, even when it is called notes.md)."""
         return _relative_url(attachment_path(asset), self._base)
+
+
+@lru_cache(maxsize=1 << 18)
+def _entity_url(kind: str, id: str, base: str, directory_urls: bool) -> Markup:
+    # The most frequent call in templates: tens of links per page, thousands of pages.
+    path, anchor = _target(kind, id)
+    return Markup(_relative_url(page_url(path, directory_urls), base) + anchor)
 
 
 @lru_cache(maxsize=65536)
@@ -142,6 +149,11 @@ SECTIONS = (
     ("insights/index.md", "insights.html.j2", "Field insights", "What sellers learn in the field, newest first.", "insights"),
     ("tags.md", "tags.html.j2", "Tags", "Every entity by tag.", None),
 )
+
+# Section pages that only repeat, entity by entity, what the entities' own pages say. Search
+# finds those pages instead; parsing these for the index was over half of the search plugin's
+# work on a large playbook, and it came back with every edit while serving (BENCHMARKS.md).
+UNINDEXED = {"library/index.md", "tags.md", "matrix.md", "insights/index.md"}
 
 # Pages for the people who keep the playbook: (path, template, title, description, editions).
 UPKEEP = (
@@ -176,7 +188,7 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
                   source=company.rel if company else None)]
     for path, template, name, description, needs in SECTIONS:
         if needs is None or _has(catalog, needs):
-            pages.append(Page(path, template, name, description, nav=True,
+            pages.append(Page(path, template, name, description, nav=True, searchable=path not in UNINDEXED,
                               source=catalog.singles[needs].rel if needs in catalog.singles else None))
     for path, template, name, description, editions in UPKEEP:
         if settings.audience in editions:

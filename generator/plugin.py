@@ -6,8 +6,10 @@ templates and hands them to MkDocs in memory. Nothing generated is written into 
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
+import threading
 from pathlib import Path
 
 from mkdocs.config import config_options as opt
@@ -18,6 +20,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+import jinja2
+import jinja2.bccache
 from markupsafe import escape
 
 from .check import check_project
@@ -65,6 +69,8 @@ class RenderedPage(Page):
         self.meta = {"title": str(escape(self.planned.title))}
         if self.planned.description:
             self.meta["description"] = str(escape(self.planned.description))
+        if not self.planned.searchable:
+            self.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
         if self.planned.updated is not None:
             self.update_date = self.planned.updated.isoformat()  # the sitemap's lastmod
 
@@ -73,6 +79,28 @@ class RenderedPage(Page):
         self.toc = get_toc(self._toc)
         self.present_anchor_ids = _ids(self._toc)
         self.links_to_anchors = {}
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled theme templates, kept between serve rebuilds; keyed by source checksum, so an
+    edited override is compiled again."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+def _collect_later() -> None:
+    """Collect cyclic garbage just after a rebuild has been served, not during the next one."""
+    timer = threading.Timer(0.5, gc.collect)
+    timer.daemon = True
+    timer.start()
 
 
 def _ids(tokens: list[dict]) -> set[str]:
@@ -109,6 +137,14 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.written: dict[str, str] = {}  # page path -> its output file, to remove deleted pages
         self.destinations: dict[str, str] = {}
         self.to_write = 0
+        self.theme_bytecode = _MemoryBytecodeCache()
+        if self.serving:
+            # The cyclic garbage collector paused a large playbook's rebuild for half a second
+            # after each edit; while serving it runs between rebuilds instead (_collect_later).
+            gc.disable()
+
+    def on_shutdown(self) -> None:
+        gc.enable()
 
     def _overrides(self) -> None:
         """`playbook serve` passes its options through the environment (MkDocs reloads the config)."""
@@ -208,12 +244,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._keep_search_index(config)
             self._remove_deleted_pages(config)
             self.published = self.site
+            _collect_later()
 
     def on_build_error(self, *, error):
         if self.progress is not None:
             self.progress.finish()
             self.progress = None
         self.published, self.search_entries = None, None  # what reached the folder is unknown: start afresh
+        if self.serving:
+            _collect_later()
 
     def _keep_search_index(self, config) -> None:
         """A serve rebuild indexes only the pages it wrote; the others keep their entries."""
@@ -235,6 +274,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for path in self.written.keys() - self.destinations.keys():
             Path(self.written[path]).unlink(missing_ok=True)
         self.written = self.destinations
+
+    def on_env(self, env, /, *, config, files):
+        if self.serving:  # MkDocs makes a new theme environment per rebuild; compile its templates once
+            env.bytecode_cache = self.theme_bytecode
+        return env
 
     def on_page_context(self, context, /, *, page, config, nav):
         planned = self.site.pages.get(page.file.src_uri)

@@ -122,3 +122,14 @@ def test_strict_mkdocs_build_passes_on_the_example(tmp_path):
 
     result = CliRunner().invoke(cli, ["build", "--strict", "-f", str(REPO / "mkdocs.yml"), "-d", str(tmp_path / "s")])
     assert result.exit_code == 0, result.output
+
+
+def test_search_indexes_entity_pages_but_not_the_pages_that_repeat_them(example):
+    import json
+
+    _, site = example
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    pages = {d["location"].split("#", 1)[0] for d in docs}
+    assert not pages & {"library/", "tags/", "matrix/", "insights/"}
+    assert {"library/battlecard-velmora/", "personas/cfo/", "team/", "process/"} <= pages
+    assert (site / "library/index.html").is_file() and (site / "tags/index.html").is_file()
