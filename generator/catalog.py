@@ -180,11 +180,12 @@ class Catalog:
         return id is None or id in getattr(entity, field) or self.means_all(entity, field)
 
     def value_propositions_for(self, segment_id: str | None = None, persona_id: str | None = None) -> list[Common]:
-        """Value propositions that apply to a segment and/or persona; an empty list in a VP means 'all'."""
-        return [
+        """Value propositions that apply to a segment and/or persona; an empty list in a VP means 'all'.
+        Briefs, the matrix, the health page and check's W302 all ask it for every committee seat."""
+        return self.memo(f"value_propositions_for:{segment_id}:{persona_id}", lambda: [
             vp for vp in self.all("value-propositions")
             if self.applies(vp, "segments", segment_id) and self.applies(vp, "personas", persona_id)
-        ]
+        ])
 
 
 class _RecordedIndex:
