@@ -158,8 +158,9 @@ def segment_competitors(catalog: Catalog, segment: Segment):
     return [c for c in catalog.all("competitors") if c.id in ids]
 
 
-def plays_with(catalog: Catalog, persona: Persona) -> list[tuple[Playbook, Play]]:
-    return [(pb, play) for pb, play, _n in _plays_by(catalog, "with_").get(persona.id, [])]
+def plays_with(catalog: Catalog, persona: Persona) -> list[tuple[Playbook, Play, int]]:
+    """Plays run with the persona, across playbooks: (playbook, play, its number)."""
+    return _plays_by(catalog, "with_").get(persona.id, [])
 
 
 def _plays_by(catalog: Catalog, field: str) -> dict[str, list[tuple[Playbook, Play, int]]]:
