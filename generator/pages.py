@@ -96,7 +96,6 @@ class Links:
     """
 
     def __init__(self, here: str, directory_urls: bool = True):
-        self.here = here
         self.directory_urls = directory_urls
         url = page_url(here, directory_urls)
         self._base = (url if url.endswith("/") or not url else posixpath.dirname(url) + "/").rstrip("/") or "."
