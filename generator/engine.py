@@ -8,10 +8,13 @@ import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
+from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from watchdog import events
+from watchdog.observers import Observer
 
 from .check import CheckResult
 from .config import configured_docs_dir, default_config, write_config
@@ -94,21 +97,81 @@ class _QuietDirty(logging.Filter):
 def serve(root: Path, options: Options, dev_addr: str | None) -> None:
     """Serve the site with live reload; the plugin watches content/, playbooks/ and site_templates/.
 
+    This is MkDocs' own development server (LiveReloadServer) with two differences: changes are
+    noticed by the operating system (inotify on Linux) instead of polling every file twice a
+    second, which delayed every rebuild and competed with it for the interpreter on a large
+    playbook; and a save that breaks the playbook is reported as diagnostics, not as a
+    traceback, while the last good site stays served.
     MkDocs reloads its configuration on every rebuild, so the options travel as environment
     variables that the plugin reads (PLAYBOOK_AUDIENCE, PLAYBOOK_DRAFTS, PLAYBOOK_PROJECT_DIR).
     """
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
     os.environ["PLAYBOOK_AUDIENCE"] = options.audience
     os.environ["PLAYBOOK_DRAFTS"] = "1" if options.drafts else ""
     os.environ["PLAYBOOK_PROJECT_DIR"] = str(root)
     # A "dirty" build writes only the pages whose HTML changed; the plugin knows which, and keeps
     # the search index whole, so MkDocs' warning about dirty builds does not apply.
     logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
-    with config_file(root) as (path, overrides):
+    with config_file(root) as (path, overrides), tempfile.TemporaryDirectory(prefix="playbook-serve-") as site_dir:
         if dev_addr:
             overrides["dev_addr"] = dev_addr
         try:
-            mkdocs_serve(config_file=str(path), livereload=True, build_type="dirty", **overrides)
+            _serve(lambda: load_config(config_file=str(path), site_dir=site_dir, **overrides), site_dir)
         except ENGINE_ERRORS as exc:
             raise EngineError(str(exc)) from None
+
+
+class _EditsObserver(Observer):
+    """The platform's file watcher (inotify on Linux), told only of edits: every rebuild opens
+    files under the watched folders, and those reads must not start another rebuild."""
+
+    EDITS = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent, events.FileMovedEvent,
+             events.FileClosedEvent, events.DirCreatedEvent, events.DirDeletedEvent, events.DirMovedEvent]
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **options):
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=self.EDITS, **options)
+
+
+def _serve(load, site_dir: str) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    config = load()
+    config.plugins.on_startup(command="serve", dirty=True)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path.strip("/")
+    url = f"http://{host}:{port}/" + (f"{mount_path}/" if mount_path else "")
+
+    def build_for_serve(current) -> None:
+        current.site_url = url
+        mkdocs_build(current, serve_url=url, dirty=True)
+
+    def rebuild() -> None:
+        try:
+            build_for_serve(load())
+        except ENGINE_ERRORS:
+            # The plugin has logged the diagnostics. Raising would make MkDocs print a traceback;
+            # the last good site stays served until the next save fixes the files.
+            logging.getLogger("mkdocs").error("The site was not rebuilt: fix the errors above and save again.")
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=site_dir, mount_path=mount_path)
+    server.observer = _EditsObserver()  # the platform's change notification, not MkDocs' polling
+    server.error_handler = lambda code: _error_page(site_dir, code)
+    try:
+        build_for_serve(config)  # errors here end `playbook serve` with the diagnostics
+        server.watch(config.docs_dir)
+        server.watch(config.config_file_path)
+        server = config.plugins.on_serve(server, config=config, builder=rebuild)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            logging.getLogger("mkdocs").info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _error_page(site_dir: str, code: int) -> bytes | None:
+    page = Path(site_dir) / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None

@@ -1,0 +1,92 @@
+"""`playbook serve` as a marketer uses it: save, see the page change; save a mistake, read the
+diagnostics (no traceback) while the last good site stays up; fix it, see the page again."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from .sitebuild import REPO, copy_example
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.read().decode("utf-8")
+    except (urllib.error.URLError, OSError):
+        return None
+
+
+def _wait_for(url: str, text: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "playbook serve exited"
+        body = _get(url)
+        if body is not None and text in body:
+            return
+        time.sleep(0.1)
+    pytest.fail(f"{text!r} did not appear at {url} within {timeout:.0f} s")
+
+
+@pytest.fixture()
+def served(tmp_path):
+    project = copy_example(tmp_path / "p")
+    port = _free_port()
+    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", str(project), "--dev-addr", f"127.0.0.1:{port}"],
+                            cwd=REPO, stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    try:
+        yield project, f"http://127.0.0.1:{port}/", proc, log
+    finally:
+        os.killpg(proc.pid, signal.SIGINT)
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+        log.close()
+
+
+def _output(log) -> str:
+    log.flush()
+    log.seek(0)
+    return log.read()
+
+
+def test_an_edit_a_mistake_and_its_fix(served):
+    project, base, proc, log = served
+    page = base + "personas/cfo/"
+    persona = project / "content" / "personas" / "cfo.yml"
+    original = persona.read_text(encoding="utf-8")
+    _wait_for(page, "Chief financial officer", proc)
+
+    persona.write_text(original.replace("name: Chief financial officer", "name: Chief money officer"), encoding="utf-8")
+    _wait_for(page, "Chief money officer", proc)
+
+    persona.write_text(original + "persona: [cfo]\n", encoding="utf-8")
+    deadline = time.monotonic() + 30
+    while "unknown field 'persona'" not in _output(log) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    time.sleep(2)  # long enough for a rebuild loop to show itself
+    output = _output(log)
+    assert output.count("unknown field 'persona'") == 1, output  # reported once: reading files is no edit
+    assert "cfo.yml:" in output and "Traceback" not in output
+    assert "Chief money officer" in (_get(page) or "")  # the last good site is still served
+
+    persona.write_text(original.replace("name: Chief financial officer", "name: Finance chief"), encoding="utf-8")
+    _wait_for(page, "Finance chief", proc)
+    assert "Traceback" not in _output(log)
