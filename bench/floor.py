@@ -51,9 +51,39 @@ def parse_floor(root: Path) -> int:
 # ---------------------------------------------------------------------------------------------
 # Engine floor
 
-BLOCKS = {"p", "li", "td", "th", "dt", "dd", "div", "tr", "table", "ul", "ol", "dl", "blockquote",
-          "pre", "figure", "figcaption", "details", "summary", "section", "br", "hr", "text",
-          "svg", "g", "title", "caption", "header", "footer", "nav", "article", "aside"}
+BLOCKS = {
+    "p",
+    "li",
+    "td",
+    "th",
+    "dt",
+    "dd",
+    "div",
+    "tr",
+    "table",
+    "ul",
+    "ol",
+    "dl",
+    "blockquote",
+    "pre",
+    "figure",
+    "figcaption",
+    "details",
+    "summary",
+    "section",
+    "br",
+    "hr",
+    "text",
+    "svg",
+    "g",
+    "title",
+    "caption",
+    "header",
+    "footer",
+    "nav",
+    "article",
+    "aside",
+}
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 INVISIBLE = {"script", "style", "template"}
 SEPARATED = {"span", "a", "button", "label", "img", "abbr"}  # inline boxes shown apart from their neighbours
@@ -125,7 +155,7 @@ def plain_markdown(blocks: list[tuple[int, str]], title: str) -> str:
 
 def floor_config(docs_dir: Path, nav: list[tuple[str, str]]) -> dict:
     """The engine floor's mkdocs.yml: our theme settings and Markdown extensions, search, no plugin of ours."""
-    from generator.config import MARKDOWN_EXTENSIONS, THEME
+    from generator.adapters.mkdocs.config import MARKDOWN_EXTENSIONS, THEME
 
     return {
         "site_name": "Engine floor",
@@ -141,7 +171,7 @@ def write_engine_floor(project: Path, out_dir: Path) -> dict:
     """Render our pages, strip them to their visible text and write the floor project."""
     import yaml
 
-    from generator.site import Options, prepare_site
+    from generator.site.edition import Options, prepare_site
 
     site = prepare_site(project.resolve(), Options())
     if not site.html:
@@ -158,8 +188,12 @@ def write_engine_floor(project: Path, out_dir: Path) -> dict:
         target.write_text(plain_markdown(blocks, site.pages[path].title), encoding="utf-8")
     config = floor_config(docs.resolve(), site.nav)
     (out_dir / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return {"pages": len(site.html), "nav": len(site.nav), "text_chars": text_chars,
-            "html_chars": sum(len(s) for s in site.html.values())}
+    return {
+        "pages": len(site.html),
+        "nav": len(site.nav),
+        "text_chars": text_chars,
+        "html_chars": sum(len(s) for s in site.html.values()),
+    }
 
 
 def main(argv: list[str]) -> int:

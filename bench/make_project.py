@@ -75,24 +75,53 @@ plugins:
 # --------------------------------------------------------------------------------------------
 # Enums from FORMAT.md
 
-BUYING_ROLES = ["economic_buyer", "evaluating_buyer", "user_buyer", "champion", "influencer",
-                "blocker", "gatekeeper"]
+BUYING_ROLES = ["economic_buyer", "evaluating_buyer", "user_buyer", "champion", "influencer", "blocker", "gatekeeper"]
 INFLUENCE = ["high", "medium", "low"]
-ASSET_TYPES = ["case_study", "one_pager", "deck", "battlecard", "email_template", "call_script",
-               "demo", "roi_calculator", "whitepaper", "proposal_template", "video", "datasheet",
-               "other"]
+ASSET_TYPES = [
+    "case_study",
+    "one_pager",
+    "deck",
+    "battlecard",
+    "email_template",
+    "call_script",
+    "demo",
+    "roi_calculator",
+    "whitepaper",
+    "proposal_template",
+    "video",
+    "datasheet",
+    "other",
+]
 ASSET_TYPE_WEIGHTS = [14, 12, 10, 6, 12, 8, 5, 4, 7, 4, 7, 9, 2]
 ASSET_TYPE_LABELS = {
-    "case_study": "Case study", "one_pager": "One-pager", "deck": "Deck",
-    "battlecard": "Battlecard", "email_template": "E-mail template", "call_script": "Call script",
-    "demo": "Demo", "roi_calculator": "ROI calculator", "whitepaper": "Whitepaper",
-    "proposal_template": "Proposal template", "video": "Video", "datasheet": "Datasheet",
+    "case_study": "Case study",
+    "one_pager": "One-pager",
+    "deck": "Deck",
+    "battlecard": "Battlecard",
+    "email_template": "E-mail template",
+    "call_script": "Call script",
+    "demo": "Demo",
+    "roi_calculator": "ROI calculator",
+    "whitepaper": "Whitepaper",
+    "proposal_template": "Proposal template",
+    "video": "Video",
+    "datasheet": "Datasheet",
     "other": "Field note",
 }
 ASSET_EXTENSIONS = {
-    "case_study": "pdf", "one_pager": "pdf", "deck": "pptx", "battlecard": "pdf", "demo": "html",
-    "roi_calculator": "xlsx", "whitepaper": "pdf", "proposal_template": "docx", "video": "mp4",
-    "datasheet": "pdf", "other": "pdf", "email_template": "html", "call_script": "pdf",
+    "case_study": "pdf",
+    "one_pager": "pdf",
+    "deck": "pptx",
+    "battlecard": "pdf",
+    "demo": "html",
+    "roi_calculator": "xlsx",
+    "whitepaper": "pdf",
+    "proposal_template": "docx",
+    "video": "mp4",
+    "datasheet": "pdf",
+    "other": "pdf",
+    "email_template": "html",
+    "call_script": "pdf",
 }
 INSIGHT_TYPES = ["pain", "trend", "objection", "competitor", "win", "loss", "decision_role"]
 MOTIONS = ["new_logo", "expansion", "renewal", "competitive_displacement", "partner_led"]
@@ -128,93 +157,395 @@ ROLE_IDS = [r[0] for r in ROLES]
 # --------------------------------------------------------------------------------------------
 # Vocabulary: B2B packaging machinery
 
-TAGS = ["food-and-beverage", "pharma", "personal-care", "retrofit", "sustainability",
-        "automation", "service", "end-of-line", "primary-packaging", "secondary-packaging",
-        "oee", "changeover", "compliance", "digital", "spare-parts", "financing", "emea",
-        "americas", "apac", "competitive"]
+TAGS = [
+    "food-and-beverage",
+    "pharma",
+    "personal-care",
+    "retrofit",
+    "sustainability",
+    "automation",
+    "service",
+    "end-of-line",
+    "primary-packaging",
+    "secondary-packaging",
+    "oee",
+    "changeover",
+    "compliance",
+    "digital",
+    "spare-parts",
+    "financing",
+    "emea",
+    "americas",
+    "apac",
+    "competitive",
+]
 
-MACHINES = ["case packer", "tray former", "stretch hooder", "palletiser", "flow wrapper",
-            "cartoner", "labeller", "checkweigher", "shrink tunnel", "pick-and-place cell",
-            "thermoformer", "tray sealer", "bottle filler", "capper", "depalletiser",
-            "shrink sleever", "wrap-around case packer", "bag-in-box filler", "stretch wrapper",
-            "vertical form-fill-seal machine", "blister line", "multipacker"]
-ASSETS_NOUNS = ["format parts", "servo drives", "the HMI", "the line controller",
-                "vision inspection", "the film splicer", "spare parts", "the remote service box",
-                "the OPC UA interface", "hygienic guarding", "quick-release tooling",
-                "the recipe manager", "the reject station", "the glue system"]
-METRICS = ["line OEE", "changeover time", "film consumption", "energy per pack",
-           "unplanned downtime", "scrap rate", "packs per minute", "operator hours per shift",
-           "mean time to repair", "first-pass yield", "corrugate usage", "audit findings",
-           "time to first good pack", "spare-parts lead time", "total cost of ownership"]
-ADJECTIVES = ["unplanned", "manual", "recurring", "hidden", "costly", "slow", "inconsistent",
-              "fragmented", "rising", "avoidable", "late", "undocumented"]
-PROBLEMS = ["downtime", "changeovers", "micro-stops", "rework", "film waste", "label errors",
-            "line jams", "quality escapes", "overtime", "supplier delays", "audit findings",
-            "spare-parts shortages", "operator turnover", "energy costs", "SKU proliferation"]
-ACTORS = ["Plant managers", "Line engineers", "Procurement teams", "Co-packers",
-          "Brand owners", "Maintenance leads", "Our service engineers", "Operators",
-          "Quality managers", "Finance controllers", "Sustainability leads",
-          "Production planners", "Our account teams", "Retail customers"]
-VERBS = ["reduce", "cut", "stabilise", "shorten", "track", "standardise", "predict",
-         "eliminate", "document", "benchmark", "automate", "justify", "halve", "monitor"]
-VERBS_3RD = ["reduces", "cuts", "stabilises", "shortens", "tracks", "standardises", "predicts",
-             "removes", "documents", "benchmarks", "automates", "justifies", "halves",
-             "monitors"]
-GERUNDS = ["Reducing", "Cutting", "Stabilising", "Shortening", "Tracking", "Standardising",
-           "Predicting", "Eliminating", "Documenting", "Benchmarking", "Automating",
-           "Halving", "Monitoring"]
-QUALIFIERS = ["across three shifts", "without adding headcount", "within the first 90 days",
-              "before the next retailer audit", "at every SKU change", "on brownfield lines",
-              "during peak season", "across all plants in the region", "with the existing crew",
-              "while keeping the footprint", "under a fixed capex budget",
-              "from the first production week", "for every format on the line",
-              "with recyclable mono-material film", "in washdown areas"]
-CONNECTORS = ["while", "because", "so that", "even when", "and as a result", "whereas",
-              "which means"]
-EVENTS = ["a new retailer listing arrives", "the line changes format", "a key operator leaves",
-          "energy prices rise again", "the auditor asks for traceability data",
-          "a competitor undercuts on price", "the plant adds a third shift",
-          "a recyclability target is announced", "the old machine fails its safety check",
-          "the capex window opens in Q3", "a new SKU family launches"]
-INDUSTRIES = ["Dairy", "Bakery", "Confectionery", "Beverages", "Frozen food", "Meat and poultry",
-              "Pet food", "Pharmaceuticals", "Nutraceuticals", "Cosmetics", "Home care",
-              "Fresh produce", "Brewing", "Coffee and tea", "Ready meals", "Medical devices",
-              "Snacks", "Contract packaging", "Spirits", "Tobacco-free nicotine"]
-SEGMENT_QUALIFIERS = ["mid-size", "enterprise", "family-owned", "private-label", "multi-site",
-                      "fast-growing", "export-driven", "premium"]
-REGIONS = ["DACH", "Nordics", "Benelux", "France", "Iberia", "Italy", "UK and Ireland",
-           "Poland and Baltics", "North America", "Mexico", "Brazil", "Southeast Asia",
-           "Australia and New Zealand", "Middle East", "Türkiye"]
+MACHINES = [
+    "case packer",
+    "tray former",
+    "stretch hooder",
+    "palletiser",
+    "flow wrapper",
+    "cartoner",
+    "labeller",
+    "checkweigher",
+    "shrink tunnel",
+    "pick-and-place cell",
+    "thermoformer",
+    "tray sealer",
+    "bottle filler",
+    "capper",
+    "depalletiser",
+    "shrink sleever",
+    "wrap-around case packer",
+    "bag-in-box filler",
+    "stretch wrapper",
+    "vertical form-fill-seal machine",
+    "blister line",
+    "multipacker",
+]
+ASSETS_NOUNS = [
+    "format parts",
+    "servo drives",
+    "the HMI",
+    "the line controller",
+    "vision inspection",
+    "the film splicer",
+    "spare parts",
+    "the remote service box",
+    "the OPC UA interface",
+    "hygienic guarding",
+    "quick-release tooling",
+    "the recipe manager",
+    "the reject station",
+    "the glue system",
+]
+METRICS = [
+    "line OEE",
+    "changeover time",
+    "film consumption",
+    "energy per pack",
+    "unplanned downtime",
+    "scrap rate",
+    "packs per minute",
+    "operator hours per shift",
+    "mean time to repair",
+    "first-pass yield",
+    "corrugate usage",
+    "audit findings",
+    "time to first good pack",
+    "spare-parts lead time",
+    "total cost of ownership",
+]
+ADJECTIVES = [
+    "unplanned",
+    "manual",
+    "recurring",
+    "hidden",
+    "costly",
+    "slow",
+    "inconsistent",
+    "fragmented",
+    "rising",
+    "avoidable",
+    "late",
+    "undocumented",
+]
+PROBLEMS = [
+    "downtime",
+    "changeovers",
+    "micro-stops",
+    "rework",
+    "film waste",
+    "label errors",
+    "line jams",
+    "quality escapes",
+    "overtime",
+    "supplier delays",
+    "audit findings",
+    "spare-parts shortages",
+    "operator turnover",
+    "energy costs",
+    "SKU proliferation",
+]
+ACTORS = [
+    "Plant managers",
+    "Line engineers",
+    "Procurement teams",
+    "Co-packers",
+    "Brand owners",
+    "Maintenance leads",
+    "Our service engineers",
+    "Operators",
+    "Quality managers",
+    "Finance controllers",
+    "Sustainability leads",
+    "Production planners",
+    "Our account teams",
+    "Retail customers",
+]
+VERBS = [
+    "reduce",
+    "cut",
+    "stabilise",
+    "shorten",
+    "track",
+    "standardise",
+    "predict",
+    "eliminate",
+    "document",
+    "benchmark",
+    "automate",
+    "justify",
+    "halve",
+    "monitor",
+]
+VERBS_3RD = [
+    "reduces",
+    "cuts",
+    "stabilises",
+    "shortens",
+    "tracks",
+    "standardises",
+    "predicts",
+    "removes",
+    "documents",
+    "benchmarks",
+    "automates",
+    "justifies",
+    "halves",
+    "monitors",
+]
+GERUNDS = [
+    "Reducing",
+    "Cutting",
+    "Stabilising",
+    "Shortening",
+    "Tracking",
+    "Standardising",
+    "Predicting",
+    "Eliminating",
+    "Documenting",
+    "Benchmarking",
+    "Automating",
+    "Halving",
+    "Monitoring",
+]
+QUALIFIERS = [
+    "across three shifts",
+    "without adding headcount",
+    "within the first 90 days",
+    "before the next retailer audit",
+    "at every SKU change",
+    "on brownfield lines",
+    "during peak season",
+    "across all plants in the region",
+    "with the existing crew",
+    "while keeping the footprint",
+    "under a fixed capex budget",
+    "from the first production week",
+    "for every format on the line",
+    "with recyclable mono-material film",
+    "in washdown areas",
+]
+CONNECTORS = ["while", "because", "so that", "even when", "and as a result", "whereas", "which means"]
+EVENTS = [
+    "a new retailer listing arrives",
+    "the line changes format",
+    "a key operator leaves",
+    "energy prices rise again",
+    "the auditor asks for traceability data",
+    "a competitor undercuts on price",
+    "the plant adds a third shift",
+    "a recyclability target is announced",
+    "the old machine fails its safety check",
+    "the capex window opens in Q3",
+    "a new SKU family launches",
+]
+INDUSTRIES = [
+    "Dairy",
+    "Bakery",
+    "Confectionery",
+    "Beverages",
+    "Frozen food",
+    "Meat and poultry",
+    "Pet food",
+    "Pharmaceuticals",
+    "Nutraceuticals",
+    "Cosmetics",
+    "Home care",
+    "Fresh produce",
+    "Brewing",
+    "Coffee and tea",
+    "Ready meals",
+    "Medical devices",
+    "Snacks",
+    "Contract packaging",
+    "Spirits",
+    "Tobacco-free nicotine",
+]
+SEGMENT_QUALIFIERS = [
+    "mid-size",
+    "enterprise",
+    "family-owned",
+    "private-label",
+    "multi-site",
+    "fast-growing",
+    "export-driven",
+    "premium",
+]
+REGIONS = [
+    "DACH",
+    "Nordics",
+    "Benelux",
+    "France",
+    "Iberia",
+    "Italy",
+    "UK and Ireland",
+    "Poland and Baltics",
+    "North America",
+    "Mexico",
+    "Brazil",
+    "Southeast Asia",
+    "Australia and New Zealand",
+    "Middle East",
+    "Türkiye",
+]
 SENIORITY = ["Head of", "Director of", "VP of", "Manager,", "Lead,", "Chief"]
-FUNCTIONS = ["Packaging Engineering", "Operations", "Procurement", "Quality Assurance",
-             "Maintenance", "Supply Chain", "Finance", "Sustainability", "Production",
-             "Automation and OT", "Health and Safety", "Brand Marketing", "Plant Management",
-             "Continuous Improvement"]
-CHIEF_TITLES = ["Chief Operating Officer", "Chief Financial Officer",
-                "Chief Procurement Officer", "Chief Technology Officer",
-                "Chief Sustainability Officer", "Chief Supply Chain Officer"]
-CHANNELS = ["Trade fairs such as interpack and Pack Expo", "Peer visits to reference plants",
-            "LinkedIn groups on packaging automation", "Packaging trade magazines",
-            "Supplier webinars on OEE and changeover", "Industry association working groups",
-            "Recommendations from system integrators", "Technical whitepapers and datasheets",
-            "Retailer sustainability briefings", "Internal engineering stand-ups"]
-PRODUCT_STEMS = ["FlexWrap", "CasePro", "PalletMaster", "TrayForm", "LabelLine", "HoodStar",
-                 "CartonX", "SealTec", "VisionCheck", "LineLink", "PickFlow", "ServiceNow+",
-                 "EcoFilm", "ShrinkSmart"]
-COMPETITOR_STEMS = ["Vantex", "Norder", "Calbrio", "Steinfeld", "Ortega", "Maravel", "Kestrel",
-                    "Haldane", "Brightpack", "Lumora", "Quayside", "Tervo", "Westmark",
-                    "Ardent", "Solveig", "Pellucid"]
-COMPETITOR_SUFFIXES = ["Packaging", "Systems", "Automation", "Machinery", "Pack Solutions",
-                       "Industrietechnik", "Robotics"]
-FIRST_NAMES = ["Anna", "Ben", "Carla", "David", "Elif", "Farid", "Greta", "Hugo", "Ines",
-               "Jonas", "Katarzyna", "Luca", "Maja", "Noah", "Olga", "Pedro", "Quentin",
-               "Rosa", "Sven", "Tomás", "Ulla", "Vikram", "Wen", "Zoë"]
-LAST_NAMES = ["Keller", "Okafor", "Lindqvist", "Moreau", "Novak", "García", "Schmidt",
-              "Brennan", "Rossi", "Yilmaz", "Tanaka", "van Dijk", "Kowalski", "Haddad",
-              "Fischer", "Costa", "Nilsen", "Dubois"]
-TEAMS = ["product-marketing@nordhaven.example", "sales-enablement@nordhaven.example",
-         "Product marketing", "Sales enablement", "Competitive intelligence",
-         "Field marketing DACH", "Solutions engineering"]
+FUNCTIONS = [
+    "Packaging Engineering",
+    "Operations",
+    "Procurement",
+    "Quality Assurance",
+    "Maintenance",
+    "Supply Chain",
+    "Finance",
+    "Sustainability",
+    "Production",
+    "Automation and OT",
+    "Health and Safety",
+    "Brand Marketing",
+    "Plant Management",
+    "Continuous Improvement",
+]
+CHIEF_TITLES = [
+    "Chief Operating Officer",
+    "Chief Financial Officer",
+    "Chief Procurement Officer",
+    "Chief Technology Officer",
+    "Chief Sustainability Officer",
+    "Chief Supply Chain Officer",
+]
+CHANNELS = [
+    "Trade fairs such as interpack and Pack Expo",
+    "Peer visits to reference plants",
+    "LinkedIn groups on packaging automation",
+    "Packaging trade magazines",
+    "Supplier webinars on OEE and changeover",
+    "Industry association working groups",
+    "Recommendations from system integrators",
+    "Technical whitepapers and datasheets",
+    "Retailer sustainability briefings",
+    "Internal engineering stand-ups",
+]
+PRODUCT_STEMS = [
+    "FlexWrap",
+    "CasePro",
+    "PalletMaster",
+    "TrayForm",
+    "LabelLine",
+    "HoodStar",
+    "CartonX",
+    "SealTec",
+    "VisionCheck",
+    "LineLink",
+    "PickFlow",
+    "ServiceNow+",
+    "EcoFilm",
+    "ShrinkSmart",
+]
+COMPETITOR_STEMS = [
+    "Vantex",
+    "Norder",
+    "Calbrio",
+    "Steinfeld",
+    "Ortega",
+    "Maravel",
+    "Kestrel",
+    "Haldane",
+    "Brightpack",
+    "Lumora",
+    "Quayside",
+    "Tervo",
+    "Westmark",
+    "Ardent",
+    "Solveig",
+    "Pellucid",
+]
+COMPETITOR_SUFFIXES = [
+    "Packaging",
+    "Systems",
+    "Automation",
+    "Machinery",
+    "Pack Solutions",
+    "Industrietechnik",
+    "Robotics",
+]
+FIRST_NAMES = [
+    "Anna",
+    "Ben",
+    "Carla",
+    "David",
+    "Elif",
+    "Farid",
+    "Greta",
+    "Hugo",
+    "Ines",
+    "Jonas",
+    "Katarzyna",
+    "Luca",
+    "Maja",
+    "Noah",
+    "Olga",
+    "Pedro",
+    "Quentin",
+    "Rosa",
+    "Sven",
+    "Tomás",
+    "Ulla",
+    "Vikram",
+    "Wen",
+    "Zoë",
+]
+LAST_NAMES = [
+    "Keller",
+    "Okafor",
+    "Lindqvist",
+    "Moreau",
+    "Novak",
+    "García",
+    "Schmidt",
+    "Brennan",
+    "Rossi",
+    "Yilmaz",
+    "Tanaka",
+    "van Dijk",
+    "Kowalski",
+    "Haddad",
+    "Fischer",
+    "Costa",
+    "Nilsen",
+    "Dubois",
+]
+TEAMS = [
+    "product-marketing@nordhaven.example",
+    "sales-enablement@nordhaven.example",
+    "Product marketing",
+    "Sales enablement",
+    "Competitive intelligence",
+    "Field marketing DACH",
+    "Solutions engineering",
+]
 CURRENCIES = ["EUR", "EUR", "EUR", "USD", "GBP", "CHF", "SEK"]
 LANGUAGES = ["en"] * 14 + ["de", "fr", "es", "it", "nl", "pl", "pt-BR", "en-US"]
 
@@ -222,10 +553,46 @@ LANGUAGES = ["en"] * 14 + ["de", "fr", "es", "it", "nl", "pl", "pt-BR", "en-US"]
 # Text
 
 
-_DANGLING = {"a", "the", "on", "with", "and", "of", "to", "in", "for", "around", "by", "while",
-             "because", "so", "that", "even", "when", "as", "which", "means", "whereas", "every",
-             "time", "at", "from", "under", "during", "before", "within", "without", "across",
-             "all", "need", "drops", "new", "result", "our", "percent"}
+_DANGLING = {
+    "a",
+    "the",
+    "on",
+    "with",
+    "and",
+    "of",
+    "to",
+    "in",
+    "for",
+    "around",
+    "by",
+    "while",
+    "because",
+    "so",
+    "that",
+    "even",
+    "when",
+    "as",
+    "which",
+    "means",
+    "whereas",
+    "every",
+    "time",
+    "at",
+    "from",
+    "under",
+    "during",
+    "before",
+    "within",
+    "without",
+    "across",
+    "all",
+    "need",
+    "drops",
+    "new",
+    "result",
+    "our",
+    "percent",
+}
 
 
 class Text:
@@ -379,8 +746,7 @@ def _scalar(v) -> str:
     if isinstance(v, date):
         return v.isoformat()
     if isinstance(v, str):
-        if (_PLAIN_RE.fullmatch(v) and not v.endswith(" ") and "  " not in v
-                and v.lower() not in _RESERVED):
+        if _PLAIN_RE.fullmatch(v) and not v.endswith(" ") and "  " not in v and v.lower() not in _RESERVED:
             return v
         return json.dumps(v, ensure_ascii=False)
     raise TypeError(f"cannot write {type(v).__name__} as YAML")
@@ -394,9 +760,12 @@ def _id(v: str) -> str:
 
 def _block_ok(text: str) -> bool:
     lines = text.rstrip("\n").split("\n")
-    return (text.endswith("\n") and not text.endswith("\n\n") and bool(lines[0])
-            and all(not ln.startswith((" ", "\t")) and not ln.endswith((" ", "\t"))
-                    and "\r" not in ln for ln in lines))
+    return (
+        text.endswith("\n")
+        and not text.endswith("\n\n")
+        and bool(lines[0])
+        and all(not ln.startswith((" ", "\t")) and not ln.endswith((" ", "\t")) and "\r" not in ln for ln in lines)
+    )
 
 
 def _block(head: str, text: str, indent: int, out: list[str]) -> None:
@@ -434,7 +803,7 @@ def _emit_seq(items: list, indent: int, out: list[str]) -> None:
         if isinstance(item, dict):
             sub: list[str] = []
             _emit_map(item, indent + 2, sub)
-            sub[0] = f"{pad}- {sub[0][indent + 2:]}"
+            sub[0] = f"{pad}- {sub[0][indent + 2 :]}"
             out.extend(sub)
         elif isinstance(item, str) and "\n" in item:
             _block(f"{pad}-", item, indent + 2, out)
@@ -468,8 +837,7 @@ def _ids(prefix: str, width: int, n: int) -> list[str]:
 def _unique_names(rng: random.Random, pool: list[str], n: int) -> list[str]:
     pool = list(pool)
     rng.shuffle(pool)
-    return [pool[i % len(pool)] + ("" if i < len(pool) else f" {i // len(pool) + 1}")
-            for i in range(n)]
+    return [pool[i % len(pool)] + ("" if i < len(pool) else f" {i // len(pool) + 1}") for i in range(n)]
 
 
 class _Builder:
@@ -477,8 +845,7 @@ class _Builder:
         self.r = random.Random(seed)
         self.t = Text(self.r)
         self.counts = scaled_counts(scale)
-        self.ids = {kind: _ids(prefix, width, self.counts[kind])
-                    for kind, _folder, prefix, width in KINDS}
+        self.ids = {kind: _ids(prefix, width, self.counts[kind]) for kind, _folder, prefix, width in KINDS}
         self.files: dict[str, dict] = {}
 
     # helpers ----------------------------------------------------------------------------
@@ -495,8 +862,9 @@ class _Builder:
         review_by = date(2028, 1, 1) + timedelta(days=self.r.randrange(720))
         return reviewed, review_by
 
-    def common(self, name: str, *, internal: tuple[str, ...] = ("notes",),
-               internal_share: float = 0.3) -> tuple[dict, dict]:
+    def common(
+        self, name: str, *, internal: tuple[str, ...] = ("notes",), internal_share: float = 0.3
+    ) -> tuple[dict, dict]:
         """Common fields, split so that `internal` can be added at the end of the file."""
         reviewed, review_by = self.dates()
         head: dict = {"name": name, "summary": self.t.summary(), "owner": self.t.owner()}
@@ -518,20 +886,26 @@ class _Builder:
             if "notes" in internal:
                 block["notes"] = self.t.short_markdown()
             if "pricing" in internal:
-                block["pricing"] = (f"List price {self.r.randint(80, 900) * 1000:,} "
-                                    f"{self.t.c(CURRENCIES)}; discounts above "
-                                    f"{self.r.choice([8, 10, 12, 15])} percent need the sales "
-                                    "manager's approval.")
+                block["pricing"] = (
+                    f"List price {self.r.randint(80, 900) * 1000:,} "
+                    f"{self.t.c(CURRENCIES)}; discounts above "
+                    f"{self.r.choice([8, 10, 12, 15])} percent need the sales "
+                    "manager's approval."
+                )
             if "intelligence" in internal:
                 block["intelligence"] = [self.t.item() for _ in range(self.r.randint(2, 4))]
             tail["internal"] = block
         return head, tail
 
     def objections(self, asset_pool: list[str], lo: int = 2, hi: int = 4) -> list[dict]:
-        return [{"objection": self.t.sentence(40, 110, end=""),
-                 "response": self.t.short_markdown(),
-                 "assets": self.ids_of(self.sample(asset_pool, 0, 2))}
-                for _ in range(self.r.randint(lo, hi))]
+        return [
+            {
+                "objection": self.t.sentence(40, 110, end=""),
+                "response": self.t.short_markdown(),
+                "assets": self.ids_of(self.sample(asset_pool, 0, 2)),
+            }
+            for _ in range(self.r.randint(lo, hi))
+        ]
 
     # build ------------------------------------------------------------------------------
 
@@ -560,16 +934,17 @@ class _Builder:
         titles = [t for t in titles if t] + CHIEF_TITLES
         self.persona_names = _unique_names(r, titles, len(persona_ids))
         self.persona_role = {p: self.t.c(BUYING_ROLES) for p in persona_ids}
-        seg_pool = [f"{q.capitalize()} {i.lower()} producers in {g}"
-                    for i in INDUSTRIES for q in SEGMENT_QUALIFIERS[:3] for g in REGIONS[:4]]
+        seg_pool = [
+            f"{q.capitalize()} {i.lower()} producers in {g}"
+            for i in INDUSTRIES
+            for q in SEGMENT_QUALIFIERS[:3]
+            for g in REGIONS[:4]
+        ]
         self.segment_names = _unique_names(r, seg_pool, len(segment_ids))
         size = min(COMMITTEE_SIZE, len(persona_ids))
-        self.committees: dict[str, list[str]] = {
-            s: r.sample(persona_ids, size) for s in segment_ids}
-        self.segment_competitors = {
-            s: self.ids_of(self.sample(self.ids["competitors"], 1, 4)) for s in segment_ids}
-        self.segment_products = {
-            s: self.ids_of(self.sample(self.ids["products"], 1, 3)) for s in segment_ids}
+        self.committees: dict[str, list[str]] = {s: r.sample(persona_ids, size) for s in segment_ids}
+        self.segment_competitors = {s: self.ids_of(self.sample(self.ids["competitors"], 1, 4)) for s in segment_ids}
+        self.segment_products = {s: self.ids_of(self.sample(self.ids["products"], 1, 3)) for s in segment_ids}
         self.vp_targets = self.plan_value_propositions()
 
     def plan_value_propositions(self) -> dict[str, tuple[list[str] | None, list[str] | None]]:
@@ -611,9 +986,10 @@ class _Builder:
                     targets[v][0].append(seg)
                 if targets[v][1]:
                     targets[v][1].append(per)
-        return {v: (None if t[0] is None else self.ids_of(t[0]),
-                    None if t[1] is None else self.ids_of(t[1]))
-                for v, t in targets.items()}
+        return {
+            v: (None if t[0] is None else self.ids_of(t[0]), None if t[1] is None else self.ids_of(t[1]))
+            for v, t in targets.items()
+        }
 
     def build_assets(self) -> None:
         r, t = self.r, self.t
@@ -631,8 +1007,7 @@ class _Builder:
             stages = sorted(self.sample(STAGE_IDS, 1, 2), key=STAGE_IDS.index)
             data = dict(head)
             data["type"] = kind
-            has_body = kind in ("email_template", "call_script") or (
-                kind == "other" and r.random() < 0.3)
+            has_body = kind in ("email_template", "call_script") or (kind == "other" and r.random() < 0.3)
             if has_body:
                 data["body"] = self.asset_body(kind)
             else:
@@ -644,8 +1019,7 @@ class _Builder:
                     data["url"] = f"https://assets.nordhaven.example/{folder}/{aid}.{ext}"
             data["segments"] = self.ids_of(segments)
             data["personas"] = self.ids_of(personas)
-            data["value_propositions"] = self.ids_of(
-                self.sample(self.ids["value_propositions"], 0, 2))
+            data["value_propositions"] = self.ids_of(self.sample(self.ids["value_propositions"], 0, 2))
             data["stages"] = Ids(stages)
             if kind == "battlecard" or r.random() < 0.05:
                 comps = self.sample(self.segment_competitors[segments[0]], 1, 1)
@@ -653,8 +1027,7 @@ class _Builder:
                 for c in comps:
                     self.assets_by_competitor[c].append(aid)
             if r.random() < 0.4:
-                data["products"] = self.ids_of(
-                    self.sample(self.segment_products[segments[0]], 1, 1))
+                data["products"] = self.ids_of(self.sample(self.segment_products[segments[0]], 1, 1))
             lang = t.c(LANGUAGES)
             if lang != "en" or r.random() < 0.2:
                 data["language"] = lang
@@ -669,31 +1042,38 @@ class _Builder:
     def asset_body(self, kind: str) -> str:
         t = self.t
         if kind == "email_template":
-            greeting = ("Hi {{ contact.firstname }}," if self.r.random() < 0.5
-                        else "Dear [first name],")
-            return (f"**Subject:** {t.topic()}\n\n{greeting}\n\n{t.paragraph(200, 380)}\n\n"
-                    f"{t.paragraph(120, 260)}\n\nBest regards,\n\n[sender name]\n")
+            greeting = "Hi {{ contact.firstname }}," if self.r.random() < 0.5 else "Dear [first name],"
+            return (
+                f"**Subject:** {t.topic()}\n\n{greeting}\n\n{t.paragraph(200, 380)}\n\n"
+                f"{t.paragraph(120, 260)}\n\nBest regards,\n\n[sender name]\n"
+            )
         if kind == "call_script":
             steps = "\n".join(f"{i}. {t.item()}" for i in range(1, self.r.randint(4, 6)))
             qs = "\n".join(f"- {q}" for q in t.questions(3, 4))
-            return (f"**Opening:** {t.sentence(80, 160)}\n\n{steps}\n\n**Discovery questions**\n\n"
-                    f"{qs}\n\n**Close:** {t.sentence(60, 140)}\n")
+            return (
+                f"**Opening:** {t.sentence(80, 160)}\n\n{steps}\n\n**Discovery questions**\n\n"
+                f"{qs}\n\n**Close:** {t.sentence(60, 140)}\n"
+            )
         return t.short_markdown()
 
     def build_segments(self) -> None:
         r, t = self.r, self.t
-        for sid, name in zip(self.ids["segments"], self.segment_names):
+        for sid, name in zip(self.ids["segments"], self.segment_names, strict=False):
             head, tail = self.common(name, internal=("notes", "pricing", "intelligence"))
             data = dict(head)
             data["priority"] = r.randint(1, 5)
-            data["fit"] = {"market_attractiveness": r.randint(1, 5),
-                           "competitive_position": r.randint(1, 5),
-                           "capability_fit": r.randint(1, 5)}
+            data["fit"] = {
+                "market_attractiveness": r.randint(1, 5),
+                "competitive_position": r.randint(1, 5),
+                "capability_fit": r.randint(1, 5),
+            }
             currency = t.c(CURRENCIES)
-            data["market"] = {"accounts": r.randint(40, 4000),
-                              "size": r.randint(20, 4000) * 1_000_000,
-                              "currency": currency,
-                              "growth": round(r.uniform(-0.02, 0.09), 3)}
+            data["market"] = {
+                "accounts": r.randint(40, 4000),
+                "size": r.randint(20, 4000) * 1_000_000,
+                "currency": currency,
+                "growth": round(r.uniform(-0.02, 0.09), 3),
+            }
             industry = name.split(" producers")[0].split(" ", 1)[1].capitalize()
             lo = t.c([50, 100, 250, 500, 1000])
             data["firmographics"] = {
@@ -706,20 +1086,22 @@ class _Builder:
             data["triggers"] = [f"{e[0].upper()}{e[1:]}" for e in self.sample(EVENTS, 3, 5)]
             deal_type = "i2i" if r.random() < 0.25 else "o2o"
             data["deal_type"] = deal_type
-            data["sales_cycle_days"] = (r.randint(30, 90) if deal_type == "i2i"
-                                        else r.randint(120, 360))
+            data["sales_cycle_days"] = r.randint(30, 90) if deal_type == "i2i" else r.randint(120, 360)
             data["average_deal"] = r.randint(20, 2400) * 1000
             committee = []
             for j, pid in enumerate(self.committees[sid]):
-                role = "economic_buyer" if j == 0 else (
-                    self.persona_role[pid] if r.random() < 0.6 else t.c(BUYING_ROLES))
-                committee.append({
-                    "persona": pid,
-                    "role": role,
-                    "influence": "high" if j == 0 else t.c(INFLUENCE),
-                    "wins": t.items(1, 3),
-                    "engaged_by": Ids(sorted(self.sample(ROLE_IDS, 1, 2), key=ROLE_IDS.index)),
-                })
+                role = (
+                    "economic_buyer" if j == 0 else (self.persona_role[pid] if r.random() < 0.6 else t.c(BUYING_ROLES))
+                )
+                committee.append(
+                    {
+                        "persona": pid,
+                        "role": role,
+                        "influence": "high" if j == 0 else t.c(INFLUENCE),
+                        "wins": t.items(1, 3),
+                        "engaged_by": Ids(sorted(self.sample(ROLE_IDS, 1, 2), key=ROLE_IDS.index)),
+                    }
+                )
             data["buying_committee"] = committee
             data["competitors"] = self.segment_competitors[sid]
             data["products"] = self.segment_products[sid]
@@ -729,12 +1111,14 @@ class _Builder:
     def build_personas(self) -> None:
         r, t = self.r, self.t
         pids = self.ids["personas"]
-        for i, (pid, name) in enumerate(zip(pids, self.persona_names)):
+        for i, (pid, name) in enumerate(zip(pids, self.persona_names, strict=False)):
             head, tail = self.common(name, internal=("notes", "intelligence"))
             data = dict(head)
             function = name.split(" of ")[-1].split(", ")[-1]
-            data["titles"] = [name] + [f"{s} {function}" for s in self.sample(
-                ["Senior Manager,", "Global Head of", "Plant", "Regional Director of"], 1, 2)]
+            data["titles"] = [name] + [
+                f"{s} {function}"
+                for s in self.sample(["Senior Manager,", "Global Head of", "Plant", "Regional Director of"], 1, 2)
+            ]
             data["department"] = function
             data["default_role"] = self.persona_role[pid]
             if i > 0:
@@ -756,9 +1140,11 @@ class _Builder:
             name = t.topic()[:90]
             head, tail = self.common(name, internal_share=0.15)
             data = dict(head)
-            data["statement"] = (f"For {t.c(ACTORS).lower()} who struggle with {t.obj()}, "
-                                 f"our {t.machine()} {t.c(VERBS_3RD)} {t.obj()} "
-                                 f"{t.c(QUALIFIERS)}.")
+            data["statement"] = (
+                f"For {t.c(ACTORS).lower()} who struggle with {t.obj()}, "
+                f"our {t.machine()} {t.c(VERBS_3RD)} {t.obj()} "
+                f"{t.c(QUALIFIERS)}."
+            )
             segments, personas = self.vp_targets[vid]
             if segments is not None:
                 data["segments"] = segments
@@ -769,13 +1155,17 @@ class _Builder:
             data["pains_relieved"] = t.items()
             data["gains_created"] = t.items()
             data["differentiators"] = t.items(2, 4)
-            data["metrics"] = [f"{t.c(METRICS).capitalize()} improves by {r.randint(5, 60)} "
-                               f"percent {t.c(QUALIFIERS)}" for _ in range(r.randint(2, 4))]
-            data["proof_points"] = [{"claim": t.item(),
-                                     "assets": self.ids_of(self.sample(
-                                         self.assets_by_type["case_study"] or self.ids["assets"],
-                                         1, 2))}
-                                    for _ in range(r.randint(1, 3))]
+            data["metrics"] = [
+                f"{t.c(METRICS).capitalize()} improves by {r.randint(5, 60)} percent {t.c(QUALIFIERS)}"
+                for _ in range(r.randint(2, 4))
+            ]
+            data["proof_points"] = [
+                {
+                    "claim": t.item(),
+                    "assets": self.ids_of(self.sample(self.assets_by_type["case_study"] or self.ids["assets"], 1, 2)),
+                }
+                for _ in range(r.randint(1, 3))
+            ]
             data["before_scenarios"] = t.items(2, 4)
             data["negative_consequences"] = t.items(2, 4)
             data["after_scenarios"] = t.items(2, 4)
@@ -787,7 +1177,7 @@ class _Builder:
     def build_products(self) -> None:
         r, t = self.r, self.t
         stems = _unique_names(r, PRODUCT_STEMS, len(self.ids["products"]))
-        for pid, stem in zip(self.ids["products"], stems):
+        for pid, stem in zip(self.ids["products"], stems, strict=False):
             name = f"{stem} {r.choice([200, 300, 400, 600, 800, 1200])}"
             head, tail = self.common(name, internal=("notes", "pricing"), internal_share=0.5)
             data = dict(head)
@@ -800,9 +1190,8 @@ class _Builder:
         r, t = self.r, self.t
         pool = [f"{a} {b}" for a in COMPETITOR_STEMS for b in COMPETITOR_SUFFIXES]
         names = _unique_names(r, pool, len(self.ids["competitors"]))
-        for cid, name in zip(self.ids["competitors"], names):
-            head, tail = self.common(name, internal=("notes", "pricing", "intelligence"),
-                                     internal_share=0.6)
+        for cid, name in zip(self.ids["competitors"], names, strict=False):
+            head, tail = self.common(name, internal=("notes", "pricing", "intelligence"), internal_share=0.6)
             data = dict(head)
             slug = name.split(" ")[0].lower()
             data["website"] = f"https://www.{slug}-{cid}.example"
@@ -811,11 +1200,10 @@ class _Builder:
             data["why_we_win"] = t.items()
             data["why_we_lose"] = t.items(2, 4)
             data["landmines"] = t.questions(3, 5)
-            data["objections"] = self.objections(self.assets_by_competitor[cid]
-                                                 or self.assets_by_type["battlecard"]
-                                                 or self.ids["assets"], 1, 3)
-            data["segments"] = self.ids_of(s for s, comps in self.segment_competitors.items()
-                                           if cid in comps)
+            data["objections"] = self.objections(
+                self.assets_by_competitor[cid] or self.assets_by_type["battlecard"] or self.ids["assets"], 1, 3
+            )
+            data["segments"] = self.ids_of(s for s, comps in self.segment_competitors.items() if cid in comps)
             data.update(tail)
             self.files[f"content/competitors/{cid}.yml"] = data
 
@@ -863,18 +1251,20 @@ class _Builder:
                 stage, _sname, _bstage, lead = STAGES[stage_index]
                 owner = lead if r.random() < 0.6 else t.c(ROLE_IDS)
                 pool = self.assets_by_stage[stage] or self.ids["assets"]
-                plays.append({
-                    "stage": stage,
-                    "name": f"{t.c(GERUNDS)} {t.c(PROBLEMS)} with the {t.machine()} team",
-                    "objective": t.sentence(60, 140),
-                    "owner": owner,
-                    "with": self.ids_of(self.sample(personas, 1, 3)),
-                    "actions": t.items(3, 5),
-                    "talk_track": t.markdown(250, 700, (1, 2)),
-                    "questions": t.questions(2, 4),
-                    "assets": self.ids_of(self.sample(pool, 1, 3)),
-                    "exit_criteria": t.items(1, 3),
-                })
+                plays.append(
+                    {
+                        "stage": stage,
+                        "name": f"{t.c(GERUNDS)} {t.c(PROBLEMS)} with the {t.machine()} team",
+                        "objective": t.sentence(60, 140),
+                        "owner": owner,
+                        "with": self.ids_of(self.sample(personas, 1, 3)),
+                        "actions": t.items(3, 5),
+                        "talk_track": t.markdown(250, 700, (1, 2)),
+                        "questions": t.questions(2, 4),
+                        "assets": self.ids_of(self.sample(pool, 1, 3)),
+                        "exit_criteria": t.items(1, 3),
+                    }
+                )
             data["plays"] = plays
             data.update(tail)
             self.files[f"playbooks/{bid}.yml"] = data
@@ -885,17 +1275,19 @@ class _Builder:
         stages = []
         for sid, name, buyer_stage, lead in STAGES:
             team = [lead] + [x for x in self.sample(ROLE_IDS, 1, 2) if x != lead]
-            stages.append({
-                "id": sid,
-                "name": name,
-                "buyer_stage": buyer_stage,
-                "buyer_activities": t.items(2, 4),
-                "seller_activities": t.items(3, 5),
-                "marketing_activities": t.items(2, 4),
-                "exit_criteria": t.items(2, 3),
-                "team": Ids(sorted(team, key=ROLE_IDS.index)),
-                "assets": self.ids_of(self.sample(self.assets_by_stage[sid], 2, 6)),
-            })
+            stages.append(
+                {
+                    "id": sid,
+                    "name": name,
+                    "buyer_stage": buyer_stage,
+                    "buyer_activities": t.items(2, 4),
+                    "seller_activities": t.items(3, 5),
+                    "marketing_activities": t.items(2, 4),
+                    "exit_criteria": t.items(2, 3),
+                    "team": Ids(sorted(team, key=ROLE_IDS.index)),
+                    "assets": self.ids_of(self.sample(self.assets_by_stage[sid], 2, 6)),
+                }
+            )
         self.files["content/process.yml"] = {
             "name": "Nordhaven sales process",
             "summary": t.summary(),
@@ -910,35 +1302,52 @@ class _Builder:
         r, t = self.r, self.t
         reviewed, review_by = self.dates()
         definitions = [
-            {"id": "mql", "name": "Marketing qualified lead", "criteria": t.items(2, 4),
-             "owner": "marketing-manager", "sla_hours": 48},
-            {"id": "sal", "name": "Sales accepted lead", "criteria": t.items(2, 4),
-             "owner": "sales-development-rep", "sla_hours": 24},
-            {"id": "sql", "name": "Sales qualified lead", "criteria": t.items(2, 4),
-             "owner": "account-executive", "sla_hours": 72},
+            {
+                "id": "mql",
+                "name": "Marketing qualified lead",
+                "criteria": t.items(2, 4),
+                "owner": "marketing-manager",
+                "sla_hours": 48,
+            },
+            {
+                "id": "sal",
+                "name": "Sales accepted lead",
+                "criteria": t.items(2, 4),
+                "owner": "sales-development-rep",
+                "sla_hours": 24,
+            },
+            {
+                "id": "sql",
+                "name": "Sales qualified lead",
+                "criteria": t.items(2, 4),
+                "owner": "account-executive",
+                "sla_hours": 72,
+            },
         ]
         scoring = {
-            "fit": [{"signal": t.item(), "points": r.choice([5, 10, 15, 20, 25])}
-                    for _ in range(r.randint(4, 6))],
-            "engagement": [{"signal": t.item(), "points": r.choice([2, 5, 10, 15])}
-                           for _ in range(r.randint(4, 6))],
+            "fit": [{"signal": t.item(), "points": r.choice([5, 10, 15, 20, 25])} for _ in range(r.randint(4, 6))],
+            "engagement": [{"signal": t.item(), "points": r.choice([2, 5, 10, 15])} for _ in range(r.randint(4, 6))],
             "threshold": 60,
         }
         emails = self.assets_by_type["email_template"] or self.ids["assets"]
         nurture = []
-        for nid, name, cadence in [("welcome", "Welcome track", "Every 5 days, 4 e-mails"),
-                                   ("retrofit", "Retrofit and upgrade track", "Every 14 days"),
-                                   ("reactivation", "Closed-lost reactivation", "Monthly")]:
+        for nid, name, cadence in [
+            ("welcome", "Welcome track", "Every 5 days, 4 e-mails"),
+            ("retrofit", "Retrofit and upgrade track", "Every 14 days"),
+            ("reactivation", "Closed-lost reactivation", "Monthly"),
+        ]:
             segments = self.sample(self.ids["segments"], 1, 4)
-            nurture.append({
-                "id": nid,
-                "name": name,
-                "segments": self.ids_of(segments),
-                "personas": self.ids_of(self.sample(self.committees[segments[0]], 1, 3)),
-                "cadence": cadence,
-                "assets": self.ids_of(self.sample(emails, 2, 5)),
-                "exit": t.sentence(40, 110),
-            })
+            nurture.append(
+                {
+                    "id": nid,
+                    "name": name,
+                    "segments": self.ids_of(segments),
+                    "personas": self.ids_of(self.sample(self.committees[segments[0]], 1, 3)),
+                    "cadence": cadence,
+                    "assets": self.ids_of(self.sample(emails, 2, 5)),
+                    "exit": t.sentence(40, 110),
+                }
+            )
         self.files["content/leads.yml"] = {
             "name": "Lead management",
             "summary": t.summary(),
@@ -957,13 +1366,15 @@ class _Builder:
         roles = []
         for k, (rid, name) in enumerate(ROLES):
             # every persona is engaged by at least one role
-            own = pids[k::len(ROLES)]
-            roles.append({
-                "id": rid,
-                "name": name,
-                "responsibilities": t.items(3, 5),
-                "engages": self.ids_of(own + self.sample(pids, 0, 3)),
-            })
+            own = pids[k :: len(ROLES)]
+            roles.append(
+                {
+                    "id": rid,
+                    "name": name,
+                    "responsibilities": t.items(3, 5),
+                    "engages": self.ids_of(own + self.sample(pids, 0, 3)),
+                }
+            )
         self.files["content/team.yml"] = {
             "name": "Selling team",
             "summary": t.summary(),
@@ -977,18 +1388,30 @@ class _Builder:
         t = self.t
         head, tail = self.common("Nordhaven Packaging Systems", internal_share=1.0)
         head["audience"] = "public"
-        data = {"name": head.pop("name"),
-                "tagline": "End-of-line packaging that runs every shift, every format.",
-                **head,
-                "website": "https://www.nordhaven.example",
-                "support_model": [
-                    {"function": f,
-                     "supports": t.c(["Sales", "Customers", "Partners and distributors",
-                                      "Account teams", "Marketing and sales", "Everyone"]),
-                     "description": t.paragraph(120, 260)}
-                    for f in SUPPORT_FUNCTIONS
-                ],
-                **tail}
+        data = {
+            "name": head.pop("name"),
+            "tagline": "End-of-line packaging that runs every shift, every format.",
+            **head,
+            "website": "https://www.nordhaven.example",
+            "support_model": [
+                {
+                    "function": f,
+                    "supports": t.c(
+                        [
+                            "Sales",
+                            "Customers",
+                            "Partners and distributors",
+                            "Account teams",
+                            "Marketing and sales",
+                            "Everyone",
+                        ]
+                    ),
+                    "description": t.paragraph(120, 260),
+                }
+                for f in SUPPORT_FUNCTIONS
+            ],
+            **tail,
+        }
         self.files["content/company.yml"] = data
 
 
@@ -999,13 +1422,21 @@ def build_project(scale: float = 1.0, seed: int = 7) -> dict[str, dict]:
 
 def _counts(scale: float) -> dict[str, int]:
     counts = dict(scaled_counts(scale))
-    counts.update({"plays": counts["playbooks"] * PLAYS_PER_PLAYBOOK, "stages": len(STAGES),
-                   "roles": len(ROLES), "company": 1, "process": 1, "leads": 1, "team": 1})
+    counts.update(
+        {
+            "plays": counts["playbooks"] * PLAYS_PER_PLAYBOOK,
+            "stages": len(STAGES),
+            "roles": len(ROLES),
+            "company": 1,
+            "process": 1,
+            "leads": 1,
+            "team": 1,
+        }
+    )
     return counts
 
 
-def make_project(out_dir: Path, scale: float = 1.0, seed: int = 7, *,
-                 force: bool = False) -> dict[str, int]:
+def make_project(out_dir: Path, scale: float = 1.0, seed: int = 7, *, force: bool = False) -> dict[str, int]:
     """Write the synthetic project into out_dir and return the number of entities per kind.
 
     out_dir must be missing or empty unless force is true; force deletes only
@@ -1016,8 +1447,7 @@ def make_project(out_dir: Path, scale: float = 1.0, seed: int = 7, *,
         raise NotADirectoryError(f"{out_dir} is not a directory")
     if out_dir.exists() and any(out_dir.iterdir()):
         if not force:
-            raise FileExistsError(f"{out_dir} is not empty (use --force to replace its content/ "
-                                  "and playbooks/)")
+            raise FileExistsError(f"{out_dir} is not empty (use --force to replace its content/ and playbooks/)")
         for sub in ("content", "playbooks"):
             target = out_dir / sub
             if target.is_symlink() or target.is_file():
@@ -1043,11 +1473,11 @@ def make_project(out_dir: Path, scale: float = 1.0, seed: int = 7, *,
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write a deterministic synthetic playbook project.")
     parser.add_argument("out_dir", type=Path, metavar="OUT_DIR")
-    parser.add_argument("--scale", type=float, default=1.0,
-                        help="size relative to the reference project (default 1.0)")
+    parser.add_argument("--scale", type=float, default=1.0, help="size relative to the reference project (default 1.0)")
     parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
-    parser.add_argument("--force", action="store_true",
-                        help="write into a non-empty OUT_DIR, deleting its content/ and playbooks/")
+    parser.add_argument(
+        "--force", action="store_true", help="write into a non-empty OUT_DIR, deleting its content/ and playbooks/"
+    )
     args = parser.parse_args(argv)
     if not 0 < args.scale <= 1000:
         parser.error("--scale must be a number above 0 and at most 1000")

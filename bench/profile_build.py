@@ -64,7 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     if done.returncode != 0:
         print(done.stdout + done.stderr, file=sys.stderr)
         return 1
-    print(f"{args.command} at scale {args.scale:g}: {wall:.1f} s under the profiler (load {load:.2f}); profile in {profile}\n")
+    print(
+        f"{args.command} at scale {args.scale:g}: {wall:.1f} s under the profiler (load {load:.2f}); profile in {profile}\n"
+    )
     print("By cumulative time:\n" + top(profile, "cumulative", args.top, wall) + "\n")
     print("By own time:\n" + top(profile, "tottime", args.top, wall))
     return 0

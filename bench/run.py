@@ -45,7 +45,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -57,7 +57,6 @@ from make_project import make_project  # noqa: E402
 
 BEGIN, END = "<!-- bench:begin -->", "<!-- bench:end -->"
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
-
 
 
 # ---------------------------------------------------------------------------------------------
@@ -78,8 +77,7 @@ def timed(cmd: list[str], *, timeout: float = 3600) -> dict:
     before = load1()
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=ENV, cwd=REPO,
-                                start_new_session=True)
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, env=ENV, cwd=REPO, start_new_session=True)
         deadline = start + timeout
         while True:
             pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
@@ -101,8 +99,7 @@ def timed(cmd: list[str], *, timeout: float = 3600) -> dict:
 
 def best(runs: list[dict]) -> dict:
     fastest = min(runs, key=lambda r: r["s"])
-    return {**fastest, "runs": [round(r["s"], 3) for r in runs],
-            "peak_mb": max(r["peak_mb"] for r in runs)}
+    return {**fastest, "runs": [round(r["s"], 3) for r in runs], "peak_mb": max(r["peak_mb"] for r in runs)}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -113,17 +110,20 @@ def html_figures(site: Path) -> dict:
     pages = [(p.stat().st_size, p) for p in site.rglob("*.html")]
     total = sum(size for size, _ in pages)
     largest_size, largest = max(pages, key=lambda t: t[0])
-    return {"html_pages": len(pages), "html_bytes": total,
-            "html_kb_per_page": total / len(pages) / 1024,
-            "largest_kb": largest_size / 1024, "largest_page": largest.relative_to(site).as_posix()}
+    return {
+        "html_pages": len(pages),
+        "html_bytes": total,
+        "html_kb_per_page": total / len(pages) / 1024,
+        "largest_kb": largest_size / 1024,
+        "largest_page": largest.relative_to(site).as_posix(),
+    }
 
 
 def search_figures(site: Path) -> dict:
     index = site / "search" / "search_index.json"
     raw = index.read_bytes()
     entries = len(json.loads(raw).get("docs", []))
-    return {"search_mb": len(raw) / 1e6, "search_gzip_mb": len(gzip.compress(raw, 6)) / 1e6,
-            "search_entries": entries}
+    return {"search_mb": len(raw) / 1e6, "search_gzip_mb": len(gzip.compress(raw, 6)) / 1e6, "search_entries": entries}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -161,14 +161,27 @@ def serve_figures(project: Path, *, start_timeout: float, update_timeout: float,
     port = free_port()
     url_base = f"http://127.0.0.1:{port}"
     page = f"{url_base}/personas/{persona.stem}/"
-    log = tempfile.TemporaryFile()
+    log = tempfile.TemporaryFile()  # noqa: SIM115 (the server writes to it until the finally below closes it)
     started = time.perf_counter()
-    proc = subprocess.Popen(playbook_cmd() + ["serve", str(project), "--dev-addr", f"127.0.0.1:{port}"],
-                            stdout=log, stderr=subprocess.STDOUT, env=ENV, cwd=REPO, start_new_session=True)
+    proc = subprocess.Popen(
+        playbook_cmd() + ["serve", str(project), "--dev-addr", f"127.0.0.1:{port}"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env=ENV,
+        cwd=REPO,
+        start_new_session=True,
+    )
     result: dict = {"serve_port": port}
     try:
-        _await_page(proc, log, page, lambda status, _: status == 200, started + start_timeout, 0.1,
-                    f"playbook serve did not serve {page} within {start_timeout:.0f} s")
+        _await_page(
+            proc,
+            log,
+            page,
+            lambda status, _: status == 200,
+            started + start_timeout,
+            0.1,
+            f"playbook serve did not serve {page} within {start_timeout:.0f} s",
+        )
         result["serve_start_s"] = time.perf_counter() - started
         time.sleep(1.5)  # the file watcher polls every 0.5 s; let it take its first snapshot
         times, loads = [], []
@@ -177,20 +190,25 @@ def serve_figures(project: Path, *, start_timeout: float, update_timeout: float,
             loads.append(load1())
             t0 = time.perf_counter()
             rename_persona(persona, token)
-            _await_page(proc, log, page, lambda status, body: status == 200 and token in body,
-                        t0 + update_timeout, 0.05, f"the edit did not reach {page} within {update_timeout:.0f} s")
+            _await_page(
+                proc,
+                log,
+                page,
+                lambda status, body, token=token: status == 200 and token in body,
+                t0 + update_timeout,
+                0.05,
+                f"the edit did not reach {page} within {update_timeout:.0f} s",
+            )
             times.append(time.perf_counter() - t0)
             time.sleep(1.0)  # let the watcher settle before the next edit
-        result.update({"serve_s": max(times), "serve_runs": [round(t, 3) for t in times],
-                       "serve_load": loads[0]})
+        result.update({"serve_s": max(times), "serve_runs": [round(t, 3) for t in times], "serve_load": loads[0]})
         return result
     finally:
         _stop(proc)
         log.close()
 
 
-def _await_page(proc: subprocess.Popen, log, page: str, ready, deadline: float, pause: float,
-                late: str) -> None:
+def _await_page(proc: subprocess.Popen, log, page: str, ready, deadline: float, pause: float, late: str) -> None:
     """Poll page every `pause` seconds until ready(status, body); fail if serve exits or the deadline passes."""
     while True:
         status, body = fetch(page)
@@ -227,20 +245,30 @@ def _stop(proc: subprocess.Popen) -> None:
 # One scale
 
 
-def run_scale(scale: float, work: Path, *, quick: bool, serve: bool, repeat: int | None,
-              log=print) -> dict:
+def run_scale(scale: float, work: Path, *, quick: bool, serve: bool, repeat: int | None, log=print) -> dict:
     project = work / "project"
     counts = make_project(project, scale=scale)
     (project / "mkdocs.yml").unlink(missing_ok=True)  # the built-in configuration: search on, font false
     row: dict = {"scale": scale, "yaml_files": len(yaml_files(project)), "entities": counts}
     floor_dir = work / "floor"
-    made = subprocess.run([sys.executable, str(BENCH / "floor.py"), "engine", str(project), str(floor_dir)],
-                          env=ENV, cwd=REPO, capture_output=True, text=True)
+    made = subprocess.run(
+        [sys.executable, str(BENCH / "floor.py"), "engine", str(project), str(floor_dir)],
+        env=ENV,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
     if made.returncode != 0:
         raise RuntimeError(f"engine floor: {made.stdout}{made.stderr}")
     floor = json.loads(made.stdout.strip().splitlines()[-1])
-    row.update({"pages": floor["pages"], "nav_entries": floor["nav"], "text_chars": floor["text_chars"],
-                "html_chars": floor["html_chars"]})
+    row.update(
+        {
+            "pages": floor["pages"],
+            "nav_entries": floor["nav"],
+            "text_chars": floor["text_chars"],
+            "html_chars": floor["html_chars"],
+        }
+    )
     log(f"scale {scale}: {row['yaml_files']} YAML files, {row['pages']} pages")
 
     quick_reps = 1 if quick else None
@@ -257,13 +285,28 @@ def run_scale(scale: float, work: Path, *, quick: bool, serve: bool, repeat: int
     engine, build = [], []
     for _ in range(build_reps):
         shutil.rmtree(floor_site, ignore_errors=True)
-        engine.append(timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(floor_dir / "mkdocs.yml"),
-                             "-d", str(floor_site)]))
+        engine.append(
+            timed(
+                [
+                    sys.executable,
+                    "-m",
+                    "mkdocs",
+                    "build",
+                    "-q",
+                    "-f",
+                    str(floor_dir / "mkdocs.yml"),
+                    "-d",
+                    str(floor_site),
+                ]
+            )
+        )
         shutil.rmtree(ours_site, ignore_errors=True)
         build.append(timed(playbook_cmd() + ["build", str(project), "--site-dir", str(ours_site)]))
     row["engine"], row["build"] = best(engine), best(build)
-    log(f"  build {row['build']['s']:.2f} s, engine floor {row['engine']['s']:.2f} s, "
-        f"peak {row['build']['peak_mb']:.0f} MB")
+    log(
+        f"  build {row['build']['s']:.2f} s, engine floor {row['engine']['s']:.2f} s, "
+        f"peak {row['build']['peak_mb']:.0f} MB"
+    )
 
     row.update(html_figures(ours_site))
     row.update(search_figures(ours_site))
@@ -282,9 +325,14 @@ def run_scale(scale: float, work: Path, *, quick: bool, serve: bool, repeat: int
     if serve:
         build_s = row["build"]["s"]
         try:
-            row.update(serve_figures(project, start_timeout=max(60.0, 6 * build_s),
-                                     update_timeout=(20.0 if quick else max(30.0, 6 * build_s)),
-                                     edits=1 if quick else 2))
+            row.update(
+                serve_figures(
+                    project,
+                    start_timeout=max(60.0, 6 * build_s),
+                    update_timeout=(20.0 if quick else max(30.0, 6 * build_s)),
+                    edits=1 if quick else 2,
+                )
+            )
             log(f"  serve edit-to-update {row['serve_s']:.2f} s")
         except (TimeoutError, RuntimeError) as exc:  # the other figures still count; the report says why
             row["serve_error"] = str(exc).splitlines()[0]
@@ -319,9 +367,16 @@ def machine() -> dict:
         libyaml = bool(yaml.__with_libyaml__)
     except ImportError:
         libyaml = False
-    return {"nproc": os.cpu_count(), "cpu": cpu, "python": platform.python_version(),
-            "platform": platform.platform(), "versions": versions, "libyaml": libyaml,
-            "load_start": os.getloadavg(), "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+    return {
+        "nproc": os.cpu_count(),
+        "cpu": cpu,
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "versions": versions,
+        "libyaml": libyaml,
+        "load_start": os.getloadavg(),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+    }
 
 
 def _f(value, digits=2) -> str:
@@ -350,73 +405,112 @@ def render(rows: list[dict], info: dict, args) -> str:
     m = info
     out = []
     head = headline(rows)
-    out.append(f"Measured {m['date']} with `python bench/run.py --scales {args.scales}"
-               f"{' --quick' if args.quick else ''}{' --no-serve' if not args.serve else ''}`.\n")
-    out.append(f"**Machine:** {m['nproc']} cores, {m['cpu']}; {m['platform']}; Python {m['python']}; "
-               f"MkDocs {m['versions']['mkdocs']}, Material {m['versions']['mkdocs-material']}, "
-               f"PyYAML {m['versions']['PyYAML']} (libyaml {'yes' if m['libyaml'] else 'no'}), "
-               f"Jinja2 {m['versions']['Jinja2']}, Markdown {m['versions']['Markdown']}, "
-               f"pydantic {m['versions']['pydantic']}. Load average at start "
-               f"{m['load_start'][0]:.2f} / {m['load_start'][1]:.2f} / {m['load_start'][2]:.2f} "
-               f"(1/5/15 min); each figure below carries the 1-minute load when it was taken.\n")
+    out.append(
+        f"Measured {m['date']} with `python bench/run.py --scales {args.scales}"
+        f"{' --quick' if args.quick else ''}{' --no-serve' if not args.serve else ''}`.\n"
+    )
+    out.append(
+        f"**Machine:** {m['nproc']} cores, {m['cpu']}; {m['platform']}; Python {m['python']}; "
+        f"MkDocs {m['versions']['mkdocs']}, Material {m['versions']['mkdocs-material']}, "
+        f"PyYAML {m['versions']['PyYAML']} (libyaml {'yes' if m['libyaml'] else 'no'}), "
+        f"Jinja2 {m['versions']['Jinja2']}, Markdown {m['versions']['Markdown']}, "
+        f"pydantic {m['versions']['pydantic']}. Load average at start "
+        f"{m['load_start'][0]:.2f} / {m['load_start'][1]:.2f} / {m['load_start'][2]:.2f} "
+        f"(1/5/15 min); each figure below carries the 1-minute load when it was taken.\n"
+    )
 
-    out.append(f"### Targets (scale {head['scale']:g}: {head['pages']:,} pages from {head['yaml_files']:,} YAML files)\n")
+    out.append(
+        f"### Targets (scale {head['scale']:g}: {head['pages']:,} pages from {head['yaml_files']:,} YAML files)\n"
+    )
     out.append("| figure | measured | floor | target | aim | verdict |")
     out.append("|---|---|---|---|---|---|")
-    out.append(f"| build | {_f(head['build']['s'])} s (load {head['build']['load']:.1f}) | engine floor "
-               f"{_f(head['engine']['s'])} s (load {head['engine']['load']:.1f}) | ≤ 1.5× floor | 1.0× | "
-               f"{_f(head['build_ratio'])}×: {verdict(head['build_ratio'], 1.5, 1.0)} |")
-    out.append(f"| check | {_f(head['check']['s'])} s (load {head['check']['load']:.1f}) | parse floor "
-               f"{_f(head['parse']['s'])} s (load {head['parse']['load']:.1f}) | ≤ 4× floor | 2× | "
-               f"{_f(head['check_ratio'])}×: {verdict(head['check_ratio'], 4.0, 2.0)} |")
-    out.append(f"| HTML per page | {_f(head['html_kb_per_page'], 1)} KB (largest {_f(head['largest_kb'], 0)} KB: "
-               f"`{head['largest_page']}`) | floor {_f(head['floor_html_kb_per_page'], 1)} KB | ≤ 60 KB | 30 KB | "
-               f"{verdict(head['html_kb_per_page'], 60, 30)} |")
-    out.append(f"| peak memory (build) | {_f(head['peak_mb'], 0)} MB | floor {_f(head['engine']['peak_mb'], 0)} MB | "
-               f"< 1 GB | – | {verdict(head['peak_mb'], 1024, None)} |")
+    out.append(
+        f"| build | {_f(head['build']['s'])} s (load {head['build']['load']:.1f}) | engine floor "
+        f"{_f(head['engine']['s'])} s (load {head['engine']['load']:.1f}) | ≤ 1.5× floor | 1.0× | "
+        f"{_f(head['build_ratio'])}×: {verdict(head['build_ratio'], 1.5, 1.0)} |"
+    )
+    out.append(
+        f"| check | {_f(head['check']['s'])} s (load {head['check']['load']:.1f}) | parse floor "
+        f"{_f(head['parse']['s'])} s (load {head['parse']['load']:.1f}) | ≤ 4× floor | 2× | "
+        f"{_f(head['check_ratio'])}×: {verdict(head['check_ratio'], 4.0, 2.0)} |"
+    )
+    out.append(
+        f"| HTML per page | {_f(head['html_kb_per_page'], 1)} KB (largest {_f(head['largest_kb'], 0)} KB: "
+        f"`{head['largest_page']}`) | floor {_f(head['floor_html_kb_per_page'], 1)} KB | ≤ 60 KB | 30 KB | "
+        f"{verdict(head['html_kb_per_page'], 60, 30)} |"
+    )
+    out.append(
+        f"| peak memory (build) | {_f(head['peak_mb'], 0)} MB | floor {_f(head['engine']['peak_mb'], 0)} MB | "
+        f"< 1 GB | – | {verdict(head['peak_mb'], 1024, None)} |"
+    )
     serve_s = head.get("serve_s")
-    serve_note = (f"{_f(serve_s)} s (load {head['serve_load']:.1f}; runs {head['serve_runs']}; "
-                  f"first build served after {_f(head['serve_start_s'], 1)} s)" if serve_s is not None
-                  else f"failed: {head['serve_error']}" if head.get("serve_error") else "not measured")
-    out.append(f"| serve edit-to-update | {serve_note} | – | < 3 s | – | {'**missed** (no update)' if head.get('serve_error') else verdict(serve_s, 3.0, None)} |")
-    out.append(f"| search index | {_f(head['search_mb'])} MB raw, **{_f(head['search_gzip_mb'])} MB gzip** "
-               f"({head['search_entries']:,} entries) | floor {_f(head['floor_search_gzip_mb'])} MB gzip | "
-               f"state it | – | stated |")
+    serve_note = (
+        f"{_f(serve_s)} s (load {head['serve_load']:.1f}; runs {head['serve_runs']}; "
+        f"first build served after {_f(head['serve_start_s'], 1)} s)"
+        if serve_s is not None
+        else f"failed: {head['serve_error']}"
+        if head.get("serve_error")
+        else "not measured"
+    )
+    out.append(
+        f"| serve edit-to-update | {serve_note} | – | < 3 s | – | {'**missed** (no update)' if head.get('serve_error') else verdict(serve_s, 3.0, None)} |"
+    )
+    out.append(
+        f"| search index | {_f(head['search_mb'])} MB raw, **{_f(head['search_gzip_mb'])} MB gzip** "
+        f"({head['search_entries']:,} entries) | floor {_f(head['floor_search_gzip_mb'])} MB gzip | "
+        f"state it | – | stated |"
+    )
     out.append("")
 
     out.append("### Every scale\n")
-    out.append("| scale | YAML files | pages | check s | parse floor s | check ratio | build s | engine floor s "
-               "| build ratio | peak MB | HTML KB/page | largest KB | search MB raw / gzip | serve s | load |")
+    out.append(
+        "| scale | YAML files | pages | check s | parse floor s | check ratio | build s | engine floor s "
+        "| build ratio | peak MB | HTML KB/page | largest KB | search MB raw / gzip | serve s | load |"
+    )
     out.append("|" + "---|" * 15)
     for r in rows:
         loads = [r["check"]["load"], r["build"]["load"], r["engine"]["load"]] + (
-            [r["serve_load"]] if r.get("serve_load") is not None else [])
+            [r["serve_load"]] if r.get("serve_load") is not None else []
+        )
         out.append(
             f"| {r['scale']:g} | {r['yaml_files']:,} | {r['pages']:,} | {_f(r['check']['s'])} | {_f(r['parse']['s'])} "
             f"| {_f(r['check_ratio'])} | {_f(r['build']['s'])} | {_f(r['engine']['s'])} | {_f(r['build_ratio'])} "
             f"| {_f(r['peak_mb'], 0)} | {_f(r['html_kb_per_page'], 1)} | {_f(r['largest_kb'], 0)} "
             f"| {_f(r['search_mb'])} / {_f(r['search_gzip_mb'])} | {_f(r.get('serve_s'))} "
-            f"| {min(loads):.1f}–{max(loads):.1f} |")
+            f"| {min(loads):.1f}–{max(loads):.1f} |"
+        )
     out.append("")
 
     out.append("### Growth: time per page\n")
-    out.append("| scale | pages | build ms/page | engine floor ms/page | check ms/file | parse floor ms/file | peak MB/1000 pages |")
+    out.append(
+        "| scale | pages | build ms/page | engine floor ms/page | check ms/file | parse floor ms/file | peak MB/1000 pages |"
+    )
     out.append("|---|---|---|---|---|---|---|")
     for r in rows:
-        out.append(f"| {r['scale']:g} | {r['pages']:,} | {_f(r['build_ms_per_page'], 1)} | {_f(r['engine_ms_per_page'], 1)} "
-                   f"| {_f(r['check_ms_per_file'], 2)} | {_f(r['parse_ms_per_file'], 2)} "
-                   f"| {_f(1000 * r['peak_mb'] / r['pages'], 0)} |")
+        out.append(
+            f"| {r['scale']:g} | {r['pages']:,} | {_f(r['build_ms_per_page'], 1)} | {_f(r['engine_ms_per_page'], 1)} "
+            f"| {_f(r['check_ms_per_file'], 2)} | {_f(r['parse_ms_per_file'], 2)} "
+            f"| {_f(1000 * r['peak_mb'] / r['pages'], 0)} |"
+        )
     fit_b, fit_e = linear_fit(rows, "build"), linear_fit(rows, "engine")
     if fit_b and fit_e:
         out.append("")
-        out.append(f"Least-squares fit of wall time against pages: build = {fit_b[0]:.2f} s + {1000 * fit_b[1]:.2f} ms × pages "
-                   f"(R² {fit_b[2]:.3f}); engine floor = {fit_e[0]:.2f} s + {1000 * fit_e[1]:.2f} ms × pages "
-                   f"(R² {fit_e[2]:.3f}). Linear growth means R² near 1 and a flat ms/page column "
-                   f"(the fixed start-up cost makes small scales look dearer per page).")
+        out.append(
+            f"Least-squares fit of wall time against pages: build = {fit_b[0]:.2f} s + {1000 * fit_b[1]:.2f} ms × pages "
+            f"(R² {fit_b[2]:.3f}); engine floor = {fit_e[0]:.2f} s + {1000 * fit_e[1]:.2f} ms × pages "
+            f"(R² {fit_e[2]:.3f}). Linear growth means R² near 1 and a flat ms/page column "
+            f"(the fixed start-up cost makes small scales look dearer per page)."
+        )
     out.append("")
-    out.append("Raw runs (seconds, best counts): " + "; ".join(
-        f"scale {r['scale']:g}: check {r['check']['runs']}, parse {r['parse']['runs']}, "
-        f"build {r['build']['runs']}, floor {r['engine']['runs']}" for r in rows) + ".")
+    out.append(
+        "Raw runs (seconds, best counts): "
+        + "; ".join(
+            f"scale {r['scale']:g}: check {r['check']['runs']}, parse {r['parse']['runs']}, "
+            f"build {r['build']['runs']}, floor {r['engine']['runs']}"
+            for r in rows
+        )
+        + "."
+    )
     return "\n".join(out) + "\n"
 
 
@@ -430,10 +524,10 @@ def linear_fit(rows: list[dict], key: str):
     sxx = sum((x - mx) ** 2 for x in xs)
     if not sxx:
         return None
-    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=False)) / sxx
     intercept = my - slope * mx
     ss_tot = sum((y - my) ** 2 for y in ys)
-    ss_res = sum((y - intercept - slope * x) ** 2 for x, y in zip(xs, ys))
+    ss_res = sum((y - intercept - slope * x) ** 2 for x, y in zip(xs, ys, strict=False))
     r2 = 1 - ss_res / ss_tot if ss_tot else 1.0
     return intercept, slope, r2
 
@@ -486,14 +580,19 @@ def scale_folder(keep: Path | None, scale: float):
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--scales", default="0.25,0.5,1,2", help="comma-separated scales (default 0.25,0.5,1,2)")
     parser.add_argument("--quick", action="store_true", help="one run of each measurement, one serve edit")
     parser.add_argument("--repeat", type=int, default=None, help="runs per measurement (default: check 3, build 2)")
     parser.add_argument("--no-serve", dest="serve", action="store_false", help="skip the serve measurement")
-    parser.add_argument("--out", type=Path, default=REPO / "BENCHMARKS.md",
-                        help="Markdown report to update (default BENCHMARKS.md); '-' to write none")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=REPO / "BENCHMARKS.md",
+        help="Markdown report to update (default BENCHMARKS.md); '-' to write none",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write every figure as JSON here")
     parser.add_argument("--keep", type=Path, default=None, help="keep the projects and sites in this folder")
     args = parser.parse_args(argv)

@@ -8,13 +8,15 @@ from pathlib import Path
 
 import click
 
-from .check import check_project
-from .diagnostics import REPORTERS, has_errors, report_text
-from .config import configured_audience
-from .site import Options
+from generator.adapters.mkdocs.config import configured_audience
+from generator.catalog.check import check_project
+from generator.diagnostics import REPORTERS, has_errors, report_text
+from generator.site.edition import Options
 
 PROJECT_DIR = click.argument(
-    "project_dir", required=False, default=".",
+    "project_dir",
+    required=False,
+    default=".",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
 
@@ -53,8 +55,14 @@ def main(ctx: click.Context, debug: bool) -> None:
 @main.command()
 @PROJECT_DIR
 @click.option("--strict", is_flag=True, help="Treat warnings (stale entities, gaps) as errors.")
-@click.option("--format", "fmt", type=click.Choice(sorted(REPORTERS)), default="text", show_default=True,
-              help="text for people, json for tools, github for workflow annotations.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(sorted(REPORTERS)),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, github for workflow annotations.",
+)
 def check(project_dir: Path, strict: bool, fmt: str) -> None:
     """Check every file of the playbook and report every problem at once."""
     result = check_project(project_dir, strict=strict)
@@ -75,21 +83,42 @@ def _count(catalog) -> str:
 
 @main.command()
 @PROJECT_DIR
-@click.option("--site-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Where to publish the site (default: site/ in the project).")
-@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default=None,
-              help="Which edition to build: partner and public leave out everything internal "
-                   "(default: the playbook plugin's audience in mkdocs.yml, else internal).")
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Where to publish the site (default: site/ in the project).",
+)
+@click.option(
+    "--audience",
+    type=click.Choice(["internal", "partner", "public"]),
+    default=None,
+    help="Which edition to build: partner and public leave out everything internal "
+    "(default: the playbook plugin's audience in mkdocs.yml, else internal).",
+)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors and fail on broken links.")
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
 @click.option("--offline", is_flag=True, help="Build a site that works opened from disk (file://), search included.")
-@click.option("--zip", "zip_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Also pack the site into this zip file for sellers without connectivity (implies --offline).")
-def build(project_dir: Path, site_dir: Path | None, audience: str, strict: bool, drafts: bool,
-          offline: bool = False, zip_file: Path | None = None) -> None:
+@click.option(
+    "--zip",
+    "zip_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Also pack the site into this zip file for sellers without connectivity (implies --offline).",
+)
+def build(
+    project_dir: Path,
+    site_dir: Path | None,
+    audience: str,
+    strict: bool,
+    drafts: bool,
+    offline: bool = False,
+    zip_file: Path | None = None,
+) -> None:
     """Check the playbook, then build the site; the old site stays until the new one is complete."""
-    from .engine import EngineError, build as engine_build
-    from .publish import SiteDirRefused, build_atomically
+    from generator.adapters.mkdocs.engine import EngineError
+    from generator.adapters.mkdocs.engine import build as engine_build
+    from generator.site.publish import SiteDirRefused, build_atomically
 
     root = project_dir.resolve()
     audience = audience or configured_audience(root)
@@ -110,7 +139,7 @@ def build(project_dir: Path, site_dir: Path | None, audience: str, strict: bool,
         sys.exit(1)
     click.echo(f"built the {audience} edition{' for offline use' if offline else ''} into {target}", err=True)
     if zip_file is not None:
-        from .archive import zip_site
+        from generator.site.archive import zip_site
 
         packed = zip_site(target, zip_file)
         click.echo(f"packed it into {packed} ({packed.stat().st_size:,} bytes): unzip and open index.html", err=True)
@@ -119,12 +148,17 @@ def build(project_dir: Path, site_dir: Path | None, audience: str, strict: bool,
 @main.command()
 @PROJECT_DIR
 @click.option("--dev-addr", metavar="IP:PORT", default=None, help="Address to serve on (default 127.0.0.1:8000).")
-@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default=None,
-              help="Which edition to serve (default: the playbook plugin's audience in mkdocs.yml, else internal).")
+@click.option(
+    "--audience",
+    type=click.Choice(["internal", "partner", "public"]),
+    default=None,
+    help="Which edition to serve (default: the playbook plugin's audience in mkdocs.yml, else internal).",
+)
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
 def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) -> None:
     """Serve the site locally and rebuild it on every change under content/, playbooks/ and site_templates/."""
-    from .engine import EngineError, serve as engine_serve
+    from generator.adapters.mkdocs.engine import EngineError
+    from generator.adapters.mkdocs.engine import serve as engine_serve
 
     try:
         root = project_dir.resolve()
@@ -136,12 +170,13 @@ def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) 
 
 # --- the authoring loop: init, new, schema, coverage, export ---------------------------------------
 
+
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=True, path_type=Path))
 def init(directory: Path) -> None:
     """Create a new playbook project in DIRECTORY (new or empty): one example of every kind,
     site settings, CI for GitHub and GitLab, editor schemas and a README for marketing."""
-    from .scaffold import ScaffoldError, init_project
+    from generator.authoring.scaffold import ScaffoldError, init_project
 
     try:
         written = init_project(directory)
@@ -160,7 +195,7 @@ def init(directory: Path) -> None:
 def new(kind: str, id: str, project_dir: Path, name: str | None) -> None:
     """Add a new entity file: KIND is segment, persona, value-proposition, product, asset,
     competitor, insight or playbook; ID becomes the file name. Optional fields are listed as comments."""
-    from .scaffold import ScaffoldError, UsageProblem, new_entity
+    from generator.authoring.scaffold import ScaffoldError, UsageProblem, new_entity
 
     root = project_dir.resolve()
     try:
@@ -174,11 +209,17 @@ def new(kind: str, id: str, project_dir: Path, name: str | None) -> None:
 
 
 @main.command()
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("schemas"),
-              show_default=True, help="Folder to write the <kind>.schema.json files into.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("schemas"),
+    show_default=True,
+    help="Folder to write the <kind>.schema.json files into.",
+)
 def schema(out_dir: Path) -> None:
     """Write one JSON Schema (draft 2020-12) per kind, for editor completion and other validators."""
-    from .schema import write_schemas
+    from generator.authoring.schema import write_schemas
 
     for path in write_schemas(out_dir):
         click.echo(path.as_posix())
@@ -186,15 +227,22 @@ def schema(out_dir: Path) -> None:
 
 @main.command()
 @PROJECT_DIR
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
-              help="text for people, json for tools, markdown for pull requests and CI summaries.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, markdown for pull requests and CI summaries.",
+)
 @click.option("--drafts/--no-drafts", default=True, show_default=True, help="Count entities marked draft: true.")
 def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
     """Report gaps: committee seats without a value proposition, personas without objections or
     questions, stages without assets, unproven value propositions, stale and ownerless entities."""
-    from .audience import for_audience
-    from .check import today
-    from .coverage import REPORTERS as COVERAGE_REPORTERS, analyse
+    from generator.catalog.audience import for_audience
+    from generator.catalog.check import today
+    from generator.catalog.coverage import REPORTERS as COVERAGE_REPORTERS
+    from generator.catalog.coverage import analyse
 
     result = check_project(project_dir.resolve())
     errors = has_errors(result.diagnostics)
@@ -207,16 +255,25 @@ def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
 
 @main.command()
 @PROJECT_DIR
-@click.option("--audience", type=click.Choice(["internal", "partner", "public"]), default=None,
-              help="Which edition to export: partner and public leave out everything internal "
-                   "(default: the playbook plugin's audience in mkdocs.yml, else internal).")
+@click.option(
+    "--audience",
+    type=click.Choice(["internal", "partner", "public"]),
+    default=None,
+    help="Which edition to export: partner and public leave out everything internal "
+    "(default: the playbook plugin's audience in mkdocs.yml, else internal).",
+)
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
-@click.option("--base-url", default=None, metavar="URL",
-              help="Prefix for page URLs (default: site_url from mkdocs.yml, else URLs relative to the site root).")
+@click.option(
+    "--base-url",
+    default=None,
+    metavar="URL",
+    help="Prefix for page URLs (default: site_url from mkdocs.yml, else URLs relative to the site root).",
+)
 def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None) -> None:
     """Print the whole resolved playbook as JSON (the shape is documented in the README)."""
-    from .audience import for_audience
-    from .export import dumps, export as export_document, site_settings
+    from generator.authoring.export import dumps, site_settings
+    from generator.authoring.export import export as export_document
+    from generator.catalog.audience import for_audience
 
     root = project_dir.resolve()
     audience = audience or configured_audience(root)
@@ -227,6 +284,11 @@ def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None)
         sys.exit(1)
     catalog = for_audience(result.catalog, audience, drafts=drafts)
     site_url, directory_urls = site_settings(root)
-    document = export_document(catalog, audience=audience, drafts=drafts,
-                               base_url=site_url if base_url is None else base_url, directory_urls=directory_urls)
+    document = export_document(
+        catalog,
+        audience=audience,
+        drafts=drafts,
+        base_url=site_url if base_url is None else base_url,
+        directory_urls=directory_urls,
+    )
     click.echo(dumps(document), nl=False)

@@ -1,9 +1,9 @@
-""""Did you mean" suggestions for misspelt ids, field names and enum values."""
+""" "Did you mean" suggestions for misspelt ids, field names and enum values."""
 
 from __future__ import annotations
 
 import difflib
-from typing import Iterable
+from collections.abc import Iterable
 
 
 def closest(word: str, candidates: Iterable[str]) -> str | None:

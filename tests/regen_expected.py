@@ -23,7 +23,7 @@ INVALID = HERE / "invalid"
 VALID = HERE / "valid"
 # Every case is checked as if today were this date, so staleness does not change with the calendar.
 TODAY = datetime.date(2026, 7, 1)
-SOURCE_DATE_EPOCH = str(int(datetime.datetime(2026, 7, 1, 12, tzinfo=datetime.timezone.utc).timestamp()))
+SOURCE_DATE_EPOCH = str(int(datetime.datetime(2026, 7, 1, 12, tzinfo=datetime.UTC).timestamp()))
 
 
 def cases(folder: Path) -> list[Path]:

@@ -20,12 +20,27 @@ import run  # noqa: E402
 def bench(tmp_path_factory):
     out = tmp_path_factory.mktemp("bench")
     report, data = out / "BENCHMARKS.md", out / "results.json"
-    report.write_text("# Benchmarks\n\nHand-written findings stay.\n\n"
-                      f"{run.BEGIN}\nold table\n{run.END}\n\n## Findings\n\nKept too.\n", encoding="utf-8")
+    report.write_text(
+        "# Benchmarks\n\nHand-written findings stay.\n\n"
+        f"{run.BEGIN}\nold table\n{run.END}\n\n## Findings\n\nKept too.\n",
+        encoding="utf-8",
+    )
     done = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "run.py"), "--scales", "0.02", "--quick",
-         "--out", str(report), "--json", str(data)],
-        cwd=REPO, capture_output=True, text=True, timeout=240,
+        [
+            sys.executable,
+            str(REPO / "bench" / "run.py"),
+            "--scales",
+            "0.02",
+            "--quick",
+            "--out",
+            str(report),
+            "--json",
+            str(data),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=240,
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout, report.read_text(encoding="utf-8"), json.loads(data.read_text(encoding="utf-8"))
@@ -38,9 +53,22 @@ def test_every_figure_is_measured(bench):
     for step in ("check", "parse", "build", "engine"):
         assert row[step]["s"] > 0 and row[step]["peak_mb"] > 0
         assert isinstance(row[step]["load"], float)
-    for key in ("check_ratio", "build_ratio", "peak_mb", "html_kb_per_page", "largest_kb", "search_mb",
-                "search_gzip_mb", "floor_html_kb_per_page", "floor_search_gzip_mb", "serve_s",
-                "build_ms_per_page", "engine_ms_per_page", "check_ms_per_file", "parse_ms_per_file"):
+    for key in (
+        "check_ratio",
+        "build_ratio",
+        "peak_mb",
+        "html_kb_per_page",
+        "largest_kb",
+        "search_mb",
+        "search_gzip_mb",
+        "floor_html_kb_per_page",
+        "floor_search_gzip_mb",
+        "serve_s",
+        "build_ms_per_page",
+        "engine_ms_per_page",
+        "check_ms_per_file",
+        "parse_ms_per_file",
+    ):
         assert row[key] > 0, key
     assert row["search_gzip_mb"] < row["search_mb"]
     assert row["largest_page"].endswith(".html")
@@ -54,16 +82,27 @@ def test_the_report_holds_the_table_and_keeps_the_rest(bench):
     assert "### Targets" in stdout and "### Growth" in stdout
     assert "old table" not in report
     assert "Hand-written findings stay." in report and "## Findings\n\nKept too." in report
-    for words in ("engine floor", "parse floor", "HTML per page",
-                  "peak memory", "serve edit-to-update", "search index", "MB gzip", "ms/page",
-                  "Load average", "Material"):
+    for words in (
+        "engine floor",
+        "parse floor",
+        "HTML per page",
+        "peak memory",
+        "serve edit-to-update",
+        "search index",
+        "MB gzip",
+        "ms/page",
+        "Load average",
+        "Material",
+    ):
         assert words in report, words
 
 
 def test_the_engine_floor_keeps_visible_text_only():
-    html = ('<h1 id="x">Title<a class="headerlink" href="#x">¶</a></h1><p class="pb-meta">Owner: <b>A</b> &amp; B</p>'
-            "<table><tr><th>Seg</th><td><a href='../x/'>Dairy *plants*</a></td></tr></table>"
-            "<script>var hidden = 1;</script>")
+    html = (
+        '<h1 id="x">Title<a class="headerlink" href="#x">¶</a></h1><p class="pb-meta">Owner: <b>A</b> &amp; B</p>'
+        "<table><tr><th>Seg</th><td><a href='../x/'>Dairy *plants*</a></td></tr></table>"
+        "<script>var hidden = 1;</script>"
+    )
     blocks = floor.visible_blocks(html)
     assert blocks == [(1, "Title"), (0, "Owner: A & B"), (0, "Seg"), (0, "Dairy *plants*")]
     text = floor.plain_markdown(blocks, "Title")

@@ -17,15 +17,17 @@ from pathlib import Path
 
 import pytest
 
-from generator import check as check_module
-from generator.check import check_project
+from generator.catalog import check as check_module
+from generator.catalog.check import check_project
 from generator.diagnostics import CODES, ERROR, WARNING, Diagnostic, error, finalize, has_errors, warning
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the runner shared with tests/regen_expected.py
 from regen_expected import INVALID, TODAY, VALID, cases, run_check  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-LINE = re.compile(r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): (error|warning)\[(?P<code>[EW]\d{3})\]: \S.*$")
+LINE = re.compile(
+    r"^(?P<file>[^:]+):(?P<line>[1-9]\d*):(?P<column>[1-9]\d*): (error|warning)\[(?P<code>[EW]\d{3})\]: \S.*$"
+)
 
 
 def check(root: Path, *, on: datetime.date = TODAY, strict: bool = False) -> list[str]:
@@ -43,7 +45,9 @@ def codes(root: Path, **kwargs) -> list[str]:
 def _invalid_params():
     for case in cases(INVALID):
         xfail = case / "xfail.txt"
-        marks = [pytest.mark.xfail(reason=xfail.read_text(encoding="utf-8").strip(), strict=True)] if xfail.exists() else []
+        marks = (
+            [pytest.mark.xfail(reason=xfail.read_text(encoding="utf-8").strip(), strict=True)] if xfail.exists() else []
+        )
         yield pytest.param(case, id=case.name, marks=marks)
 
 
@@ -56,7 +60,9 @@ def test_invalid_example(case: Path):
     for line in expected.splitlines():
         match = LINE.match(line)
         assert match, f"not a diagnostic line: {line!r}"
-        assert (case / match["file"]).is_file(), f"{match['file']} is not a file of the project (paths are relative to its root)"
+        assert (case / match["file"]).is_file(), (
+            f"{match['file']} is not a file of the project (paths are relative to its root)"
+        )
         assert match["code"] in CODES
 
     result = run_check(case)
@@ -80,7 +86,14 @@ def test_small_complete_example_loads_every_kind():
     catalog = result.catalog
     assert sorted(catalog.singles) == ["company", "leads", "process", "team"]
     assert {kind for kind, found in catalog.entities.items() if found} == {
-        "segments", "personas", "value-propositions", "products", "assets", "competitors", "insights", "playbooks",
+        "segments",
+        "personas",
+        "value-propositions",
+        "products",
+        "assets",
+        "competitors",
+        "insights",
+        "playbooks",
     }
     assert catalog.get("personas", "cfo").rel == "content/personas/cfo.yaml"
 
@@ -133,7 +146,9 @@ def test_file_too_large(make_project):
     root = make_project({"content/personas/big.yml": big, "content/personas/cfo.yml": "name: CFO\n"})
     lines = check(root)
     assert len(lines) == 1
-    assert lines[0].startswith("content/personas/big.yml:1:1: error[E107]: file is 1,020,125 bytes; content files are limited to 1 MB")
+    assert lines[0].startswith(
+        "content/personas/big.yml:1:1: error[E107]: file is 1,020,125 bytes; content files are limited to 1 MB"
+    )
 
 
 def test_broken_symlink_is_reported_not_raised(make_project):
@@ -144,7 +159,7 @@ def test_broken_symlink_is_reported_not_raised(make_project):
 
 
 def test_a_loader_bug_in_one_file_does_not_stop_the_check(make_project, monkeypatch):
-    from generator import loader
+    from generator.load import document as loader
 
     real = loader._load
 
@@ -154,11 +169,13 @@ def test_a_loader_bug_in_one_file_does_not_stop_the_check(make_project, monkeypa
         return real(text, rel)
 
     monkeypatch.setattr(loader, "_load", flaky)
-    root = make_project({
-        "content/personas/cfo.yml": "name: CFO\n",
-        "content/personas/ciso.yml": "name: CISO\nsummray: x\n",
-        "content/segments/dairy.yml": "name: Dairy\nbuying_committee:\n  - {persona: cfo, role: champion}\n",
-    })
+    root = make_project(
+        {
+            "content/personas/cfo.yml": "name: CFO\n",
+            "content/personas/ciso.yml": "name: CISO\nsummray: x\n",
+            "content/segments/dairy.yml": "name: Dairy\nbuying_committee:\n  - {persona: cfo, role: champion}\n",
+        }
+    )
     assert check(root) == [
         "content/personas/cfo.yml:1:1: error[E900]: internal error while loading this file (RuntimeError: boom); please report it",
         "content/personas/ciso.yml:2:1: error[E200]: unknown field 'summray' (did you mean 'summary'?)",
@@ -166,12 +183,14 @@ def test_a_loader_bug_in_one_file_does_not_stop_the_check(make_project, monkeypa
 
 
 def test_attachment_folders_under_assets_are_not_content(make_project):
-    root = make_project({
-        "content/assets/deck.yml": "name: Deck\nfile: files/deck.yml\npersonas: [cfo]\n",
-        "content/assets/files/deck.yml": "this: is an attachment, not an asset\n",
-        "content/personas/cfo.yml": "name: CFO\n",
-        "content/personas/notes.txt": "not YAML, ignored\n",
-    })
+    root = make_project(
+        {
+            "content/assets/deck.yml": "name: Deck\nfile: files/deck.yml\npersonas: [cfo]\n",
+            "content/assets/files/deck.yml": "this: is an attachment, not an asset\n",
+            "content/personas/cfo.yml": "name: CFO\n",
+            "content/personas/notes.txt": "not YAML, ignored\n",
+        }
+    )
     assert check(root) == []
 
 
@@ -180,8 +199,9 @@ def test_attachment_folders_under_assets_are_not_content(make_project):
 
 
 def test_unknown_field_points_at_the_key_and_missing_field_at_the_parent_mapping(make_project):
-    root = make_project({
-        "content/leads.yml": """
+    root = make_project(
+        {
+            "content/leads.yml": """
             definitions:
               - id: mql
                 name: Marketing qualified lead
@@ -191,7 +211,8 @@ def test_unknown_field_points_at_the_key_and_missing_field_at_the_parent_mapping
               fit:
                 - signal: Food producer
             """,
-    })
+        }
+    )
     assert check(root) == [
         "content/leads.yml:4:5: error[E201]: missing required field 'name': add it to this mapping",
         "content/leads.yml:5:5: error[E200]: unknown field 'nmae' (did you mean 'name'?)",
@@ -213,17 +234,23 @@ def test_positions_do_not_depend_on_line_endings_or_a_bom(make_project, raw):
 
 
 def test_single_files_need_no_name(make_project):
-    root = make_project({"content/process.yml": "stages: []\n", "content/team.yml": "roles: []\n", "content/leads.yml": "{}\n"})
+    root = make_project(
+        {"content/process.yml": "stages: []\n", "content/team.yml": "roles: []\n", "content/leads.yml": "{}\n"}
+    )
     assert check(root) == []
 
 
 def test_dates_may_be_quoted_but_must_be_real(make_project):
-    root = make_project({
-        "content/personas/a.yml": 'name: A\nreviewed: "2026-01-31"\n',
-        "content/personas/b.yml": "name: B\nreviewed: 2026-02-30\n",
-    })
+    root = make_project(
+        {
+            "content/personas/a.yml": 'name: A\nreviewed: "2026-01-31"\n',
+            "content/personas/b.yml": "name: B\nreviewed: 2026-02-30\n",
+        }
+    )
     [line] = check(root)  # once, by the loader: not again as a wrong type
-    assert line.startswith("content/personas/b.yml:2:11: error[E209]: '2026-02-30' cannot be read as a date (day is out of range for month)")
+    assert line.startswith(
+        "content/personas/b.yml:2:11: error[E209]: '2026-02-30' cannot be read as a date (day is out of range for month)"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,18 +258,20 @@ def test_dates_may_be_quoted_but_must_be_real(make_project):
 
 
 def test_references_resolve_across_kinds_with_did_you_mean(make_project):
-    root = make_project({
-        "content/personas/ciso.yml": "name: CISO\n",
-        "content/personas/cfo.yml": """
+    root = make_project(
+        {
+            "content/personas/ciso.yml": "name: CISO\n",
+            "content/personas/cfo.yml": """
             name: CFO
             objections:
               - objection: Too expensive
                 assets: [roi-calculater]
             """,
-        "content/assets/roi-calculator.yml": "name: ROI calculator\npersonas: [cisco]\n",
-        "content/segments/dairy.yml": "name: Dairy\ncompetitors: [velmora]\n",
-        "content/insights/one.yml": "name: One\ndate: 2026-01-01\nobservation: x\npersonas: [ciso, cfo, cof]\n",
-    })
+            "content/assets/roi-calculator.yml": "name: ROI calculator\npersonas: [cisco]\n",
+            "content/segments/dairy.yml": "name: Dairy\ncompetitors: [velmora]\n",
+            "content/insights/one.yml": "name: One\ndate: 2026-01-01\nobservation: x\npersonas: [ciso, cfo, cof]\n",
+        }
+    )
     assert check(root) == [
         "content/assets/roi-calculator.yml:2:12: error[E204]: unknown persona 'cisco' in personas (did you mean 'ciso'?)",
         "content/insights/one.yml:4:23: error[E204]: unknown persona 'cof' in personas (did you mean 'cfo'?)",
@@ -252,12 +281,14 @@ def test_references_resolve_across_kinds_with_did_you_mean(make_project):
 
 
 def test_references_into_process_and_team_lists(make_project):
-    root = make_project({
-        "content/process.yml": "stages:\n  - {id: prove, name: Prove, buyer_stage: evaluation, team: [sales-engineeer]}\n",
-        "content/team.yml": "roles:\n  - {id: sales-engineer, name: SE, engages: [cfo]}\n",
-        "content/leads.yml": "nurture:\n  - {id: t, name: T, personas: [cfo], segments: [diary]}\n",
-        "content/segments/dairy.yml": "name: Dairy\n",
-    })
+    root = make_project(
+        {
+            "content/process.yml": "stages:\n  - {id: prove, name: Prove, buyer_stage: evaluation, team: [sales-engineeer]}\n",
+            "content/team.yml": "roles:\n  - {id: sales-engineer, name: SE, engages: [cfo]}\n",
+            "content/leads.yml": "nurture:\n  - {id: t, name: T, personas: [cfo], segments: [diary]}\n",
+            "content/segments/dairy.yml": "name: Dairy\n",
+        }
+    )
     assert check(root) == [
         "content/leads.yml:2:33: error[E204]: unknown persona 'cfo' in personas",
         "content/leads.yml:2:50: error[E204]: unknown segment 'diary' in segments (did you mean 'dairy'?)",
@@ -269,23 +300,26 @@ def test_references_into_process_and_team_lists(make_project):
 def test_no_cascade_from_files_that_failed(make_project):
     """A persona (or process.yml) that does not validate or load is still known by its id:
     references to it are not reported again as unknown, in any file."""
-    root = make_project({
-        "content/personas/cfo.yml": "summary: no name\n",
-        "content/personas/ciso.yml": "name: [broken\n",
-        "content/process.yml": "stages:\n  - id: Prove\n    name: Prove\n    buyer_stage: evaluation\n",
-        "content/segments/dairy.yml": "name: Dairy\nbuying_committee:\n  - {persona: cfo, role: champion}\n  - {persona: ciso, role: blocker}\n",
-        "content/value-propositions/v.yml": "name: V\npersonas: [cfo, ciso]\n",
-        "content/assets/a.yml": "name: A\nstages: [prove]\n",
-        "playbooks/p.yml": "name: P\npersonas: [cfo]\nplays:\n  - {stage: prove, name: Go, with: [ciso]}\n",
-    })
+    root = make_project(
+        {
+            "content/personas/cfo.yml": "summary: no name\n",
+            "content/personas/ciso.yml": "name: [broken\n",
+            "content/process.yml": "stages:\n  - id: Prove\n    name: Prove\n    buyer_stage: evaluation\n",
+            "content/segments/dairy.yml": "name: Dairy\nbuying_committee:\n  - {persona: cfo, role: champion}\n  - {persona: ciso, role: blocker}\n",
+            "content/value-propositions/v.yml": "name: V\npersonas: [cfo, ciso]\n",
+            "content/assets/a.yml": "name: A\nstages: [prove]\n",
+            "playbooks/p.yml": "name: P\npersonas: [cfo]\nplays:\n  - {stage: prove, name: Go, with: [ciso]}\n",
+        }
+    )
     assert codes(root) == ["E201", "E100", "E205"]
     assert all("unknown" not in line for line in check(root))
 
 
 def test_duplicate_ids_inside_the_single_file_lists(make_project):
-    root = make_project({
-        "content/team.yml": "roles:\n  - {id: ae, name: AE}\n  - {id: se, name: SE}\n  - {id: ae, name: AE 2}\n",
-        "content/leads.yml": """
+    root = make_project(
+        {
+            "content/team.yml": "roles:\n  - {id: ae, name: AE}\n  - {id: se, name: SE}\n  - {id: ae, name: AE 2}\n",
+            "content/leads.yml": """
             definitions:
               - {id: mql, name: MQL}
               - {id: mql, name: MQL again}
@@ -294,7 +328,8 @@ def test_duplicate_ids_inside_the_single_file_lists(make_project):
               - {id: t, name: T}
               - {id: t, name: T}
             """,
-    })
+        }
+    )
     assert check(root) == [
         "content/leads.yml:3:10: error[E206]: lead definition id 'mql' is used twice in definitions (first at line 2); ids must be unique",
         "content/leads.yml:6:10: error[E206]: nurture track id 't' is used twice in nurture (first at line 5); ids must be unique",
@@ -305,16 +340,18 @@ def test_duplicate_ids_inside_the_single_file_lists(make_project):
 
 def test_attachments_must_exist_inside_content(make_project, tmp_path):
     (tmp_path / "outside.pdf").write_text("x")
-    root = make_project({
-        "content/personas/cfo.yml": "name: CFO\n",
-        "content/assets/ok.yml": "name: OK\nfile: ok.pdf\npersonas: [cfo]\n",
-        "content/assets/ok.pdf": "x",
-        "content/assets/up.yml": "name: Up\nfile: ../personas/cfo.yml\npersonas: [cfo]\n",
-        "content/assets/folder.yml": "name: Folder\nfile: files\npersonas: [cfo]\n",
-        "content/assets/files/readme.txt": "x",
-        "content/assets/link.yml": "name: Link\nfile: link.pdf\npersonas: [cfo]\n",
-        "content/assets/escape.yml": "name: Escape\nfile: ../../../outside.pdf\npersonas: [cfo]\n",
-    })
+    root = make_project(
+        {
+            "content/personas/cfo.yml": "name: CFO\n",
+            "content/assets/ok.yml": "name: OK\nfile: ok.pdf\npersonas: [cfo]\n",
+            "content/assets/ok.pdf": "x",
+            "content/assets/up.yml": "name: Up\nfile: ../personas/cfo.yml\npersonas: [cfo]\n",
+            "content/assets/folder.yml": "name: Folder\nfile: files\npersonas: [cfo]\n",
+            "content/assets/files/readme.txt": "x",
+            "content/assets/link.yml": "name: Link\nfile: link.pdf\npersonas: [cfo]\n",
+            "content/assets/escape.yml": "name: Escape\nfile: ../../../outside.pdf\npersonas: [cfo]\n",
+        }
+    )
     os.symlink(tmp_path / "outside.pdf", root / "content/assets/link.pdf")
     assert check(root) == [
         "content/assets/escape.yml:2:7: error[E208]: file '../../../outside.pdf' is outside content/; attachments must sit inside content/",
@@ -324,17 +361,22 @@ def test_attachments_must_exist_inside_content(make_project, tmp_path):
 
 
 def test_unusable_attachment_names_are_reported_not_raised(make_project):
-    root = make_project({
-        "content/personas/cfo.yml": "name: CFO\n",
-        "content/assets/nul.yml": 'name: NUL\nfile: "a\\0b.pdf"\npersonas: [cfo]\n',
-        "content/assets/long.yml": f"name: Long\nfile: {'a' * 300}.pdf\npersonas: [cfo]\n",
-        "content/assets/deep.yml": f"name: Deep\nfile: {'x/' * 3000}y.pdf\npersonas: [cfo]\n",
-        "content/assets/loop.yml": "name: Loop\nfile: loop.pdf\npersonas: [cfo]\n",
-    })
+    root = make_project(
+        {
+            "content/personas/cfo.yml": "name: CFO\n",
+            "content/assets/nul.yml": 'name: NUL\nfile: "a\\0b.pdf"\npersonas: [cfo]\n',
+            "content/assets/long.yml": f"name: Long\nfile: {'a' * 300}.pdf\npersonas: [cfo]\n",
+            "content/assets/deep.yml": f"name: Deep\nfile: {'x/' * 3000}y.pdf\npersonas: [cfo]\n",
+            "content/assets/loop.yml": "name: Loop\nfile: loop.pdf\npersonas: [cfo]\n",
+        }
+    )
     os.symlink("loop.pdf", root / "content/assets/loop.pdf")
     lines = check(root)
     assert [line.split(": error[E208]: ")[0] for line in lines] == [
-        "content/assets/deep.yml:2:7", "content/assets/long.yml:2:7", "content/assets/loop.yml:2:7", "content/assets/nul.yml:2:7",
+        "content/assets/deep.yml:2:7",
+        "content/assets/long.yml:2:7",
+        "content/assets/loop.yml:2:7",
+        "content/assets/nul.yml:2:7",
     ]
     assert lines[1].endswith("...' cannot be used as an attachment: File name too long")
     assert lines[2].endswith("file 'loop.pdf' cannot be used as an attachment: it is a loop of symbolic links")
@@ -350,34 +392,38 @@ def test_stale_entities(make_project, review_by, stale):
     lines = check(root, on=datetime.date(2026, 7, 1))
     if stale:
         when = review_by.strip("'")
-        assert lines == [f"content/process.yml:2:12: warning[W300]: stale since {when}: review 'Process' and move review_by forward"]
+        assert lines == [
+            f"content/process.yml:2:12: warning[W300]: stale since {when}: review 'Process' and move review_by forward"
+        ]
     else:
         assert lines == []
 
 
 def test_stale_uses_source_date_epoch_as_today(make_project, monkeypatch):
     root = make_project({"content/personas/cfo.yml": "name: CFO\nreview_by: 2026-07-01\n"})
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2026, 7, 2, tzinfo=datetime.timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2026, 7, 2, tzinfo=datetime.UTC).timestamp())))
     assert check_module.today() == datetime.date(2026, 7, 2)
     assert [d.code for d in check_project(root).diagnostics] == ["W300"]
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2026, 6, 30, tzinfo=datetime.timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2026, 6, 30, tzinfo=datetime.UTC).timestamp())))
     assert check_project(root).diagnostics == []
 
 
 def test_orphan_assets(make_project):
-    root = make_project({
-        "content/assets/orphan.yml": "name: Orphan\n",
-        "content/assets/for-a-segment.yml": "name: S\nsegments: [dairy]\n",
-        "content/assets/in-a-stage.yml": "name: In a stage\n",
-        "content/assets/in-a-playbook.yml": "name: In a playbook\n",
-        "content/assets/proves-an-objection.yml": "name: Proof\n",
-        "content/assets/names-a-product.yml": "name: Products are not enough\nproducts: [flexline]\n",
-        "content/products/flexline.yml": "name: FlexLine\n",
-        "content/segments/dairy.yml": "name: Dairy\n",
-        "content/process.yml": "stages:\n  - {id: prove, name: Prove, buyer_stage: evaluation, assets: [in-a-stage]}\n",
-        "playbooks/p.yml": "name: P\nplays:\n  - {stage: prove, name: Go, assets: [in-a-playbook]}\n",
-        "content/competitors/velmora.yml": "name: Velmora\nobjections:\n  - {objection: Cheaper, assets: [proves-an-objection]}\n",
-    })
+    root = make_project(
+        {
+            "content/assets/orphan.yml": "name: Orphan\n",
+            "content/assets/for-a-segment.yml": "name: S\nsegments: [dairy]\n",
+            "content/assets/in-a-stage.yml": "name: In a stage\n",
+            "content/assets/in-a-playbook.yml": "name: In a playbook\n",
+            "content/assets/proves-an-objection.yml": "name: Proof\n",
+            "content/assets/names-a-product.yml": "name: Products are not enough\nproducts: [flexline]\n",
+            "content/products/flexline.yml": "name: FlexLine\n",
+            "content/segments/dairy.yml": "name: Dairy\n",
+            "content/process.yml": "stages:\n  - {id: prove, name: Prove, buyer_stage: evaluation, assets: [in-a-stage]}\n",
+            "playbooks/p.yml": "name: P\nplays:\n  - {stage: prove, name: Go, assets: [in-a-playbook]}\n",
+            "content/competitors/velmora.yml": "name: Velmora\nobjections:\n  - {objection: Cheaper, assets: [proves-an-objection]}\n",
+        }
+    )
     assert [line.split(": warning")[0] + " " + line.split("[")[1][:4] for line in check(root)] == [
         "content/assets/names-a-product.yml:1:7 W301",
         "content/assets/orphan.yml:1:7 W301",
@@ -398,11 +444,12 @@ def test_coverage_warnings_wait_until_every_file_validates(make_project):
 
 
 def test_uncovered_committee_members(make_project):
-    root = make_project({
-        "content/personas/cfo.yml": "name: CFO\n",
-        "content/personas/ciso.yml": "name: CISO\n",
-        "content/personas/coo.yml": "name: COO\n",
-        "content/segments/dairy.yml": """
+    root = make_project(
+        {
+            "content/personas/cfo.yml": "name: CFO\n",
+            "content/personas/ciso.yml": "name: CISO\n",
+            "content/personas/coo.yml": "name: COO\n",
+            "content/segments/dairy.yml": """
             name: Dairy
             buying_committee:
               - {persona: cfo, role: economic_buyer}
@@ -410,11 +457,12 @@ def test_uncovered_committee_members(make_project):
               - {persona: coo, role: champion}
               - {persona: cto, role: influencer}
             """,
-        "content/segments/pharma.yml": "name: Pharma\nbuying_committee:\n  - {persona: cfo, role: blocker}\n",
-        "content/value-propositions/for-cfo.yml": "name: For CFO\npersonas: [cfo]\n",
-        "content/value-propositions/for-pharma-coo.yml": "name: P\nsegments: [pharma]\npersonas: [coo]\n",
-        "content/value-propositions/all-in-dairy.yml": "name: D\nsegments: [dairy]\npersonas: [coo]\n",
-    })
+            "content/segments/pharma.yml": "name: Pharma\nbuying_committee:\n  - {persona: cfo, role: blocker}\n",
+            "content/value-propositions/for-cfo.yml": "name: For CFO\npersonas: [cfo]\n",
+            "content/value-propositions/for-pharma-coo.yml": "name: P\nsegments: [pharma]\npersonas: [coo]\n",
+            "content/value-propositions/all-in-dairy.yml": "name: D\nsegments: [dairy]\npersonas: [coo]\n",
+        }
+    )
     assert check(root) == [
         "content/segments/dairy.yml:4:15: warning[W302]: no value proposition covers persona 'ciso' in segment 'dairy'",
         "content/segments/dairy.yml:6:15: error[E204]: unknown persona 'cto' in persona (did you mean 'coo'?)",
@@ -422,11 +470,13 @@ def test_uncovered_committee_members(make_project):
 
 
 def test_a_value_proposition_without_lists_covers_everyone(make_project):
-    root = make_project({
-        "content/personas/cfo.yml": "name: CFO\n",
-        "content/segments/dairy.yml": "name: Dairy\nbuying_committee:\n  - {persona: cfo, role: champion}\n",
-        "content/value-propositions/all.yml": "name: All\nsegments: []\n",
-    })
+    root = make_project(
+        {
+            "content/personas/cfo.yml": "name: CFO\n",
+            "content/segments/dairy.yml": "name: Dairy\nbuying_committee:\n  - {persona: cfo, role: champion}\n",
+            "content/value-propositions/all.yml": "name: All\nsegments: []\n",
+        }
+    )
     assert check(root) == []
 
 
@@ -448,25 +498,32 @@ def test_finalize_sorts_by_file_then_line_then_column_and_drops_repeats():
 
 
 def test_check_output_is_sorted_and_repeatable(make_project):
-    root = make_project({
-        "playbooks/z.yml": "name: Z\nmotion: nope\n",
-        "content/segments/b.yml": "name: B\n" + "\n" * 8 + "priority: 9\n",
-        "content/segments/a.yml": "name: A\npriority: 9\nunknown: 1\n",
-        "content/company.yml": "name: C\nwebsite: ftp://x\n",
-    })
+    root = make_project(
+        {
+            "playbooks/z.yml": "name: Z\nmotion: nope\n",
+            "content/segments/b.yml": "name: B\n" + "\n" * 8 + "priority: 9\n",
+            "content/segments/a.yml": "name: A\npriority: 9\nunknown: 1\n",
+            "content/company.yml": "name: C\nwebsite: ftp://x\n",
+        }
+    )
     first = check_project(root, on=TODAY).diagnostics
     assert [(d.file, d.line) for d in first] == [
-        ("content/company.yml", 2), ("content/segments/a.yml", 2), ("content/segments/a.yml", 3),
-        ("content/segments/b.yml", 10), ("playbooks/z.yml", 2),
+        ("content/company.yml", 2),
+        ("content/segments/a.yml", 2),
+        ("content/segments/a.yml", 3),
+        ("content/segments/b.yml", 10),
+        ("playbooks/z.yml", 2),
     ]
     assert check_project(root, on=TODAY).diagnostics == first
 
 
 def test_strict_turns_warnings_into_errors(make_project):
-    root = make_project({
-        "content/personas/cfo.yml": "name: CFO\nreview_by: 2000-01-01\n",
-        "content/assets/deck.yml": "name: Deck\n",
-    })
+    root = make_project(
+        {
+            "content/personas/cfo.yml": "name: CFO\nreview_by: 2000-01-01\n",
+            "content/assets/deck.yml": "name: Deck\n",
+        }
+    )
     relaxed = check_project(root, on=TODAY).diagnostics
     assert [(d.severity, d.code) for d in relaxed] == [(WARNING, "W301"), (WARNING, "W300")]
     assert not has_errors(relaxed)
@@ -478,22 +535,24 @@ def test_strict_turns_warnings_into_errors(make_project):
 
 def test_every_problem_at_once(make_project):
     """One broken thing per file, in many files and of many sorts: all are reported together."""
-    root = make_project({
-        "content/company.yml": "name: C\nwebsite: javascript:alert(1)\n",
-        "content/process.yml": "stages:\n  - {id: a, name: A, buyer_stage: awarenes}\n",
-        "content/team.yml": "roles:\n\t- id: ae\n",
-        "content/leads.yml": "definitions: [{id: mql, name: M, sla_hours: '48'}]\n",
-        "content/segments/dairy.yml": "name: Dairy\nname: Dairy again\n",
-        "content/personas/cfo.yml": "name: CFO\nsummray: x\n",
-        "content/personas/CFO2.yml": "name: CFO\n",
-        "content/products/p.yml": "- name: P\n",
-        "content/assets/a.yml": "name: A\nfile: missing.pdf\npersonas: [cfo]\n",
-        "content/competitors/velmora.yml": "",
-        "content/insights/i.yml": "name: I\n",
-        "content/value-propositions/v.yml": "name: V\nsegments: [daiy]\n",
-        "content/sgments/x.yml": "name: X\n",
-        "playbooks/p.yml": "name: P\nmotion: new_logo\nplays: [{stage: a, name: Go, with: [cfoo]}]\n",
-    })
+    root = make_project(
+        {
+            "content/company.yml": "name: C\nwebsite: javascript:alert(1)\n",
+            "content/process.yml": "stages:\n  - {id: a, name: A, buyer_stage: awarenes}\n",
+            "content/team.yml": "roles:\n\t- id: ae\n",
+            "content/leads.yml": "definitions: [{id: mql, name: M, sla_hours: '48'}]\n",
+            "content/segments/dairy.yml": "name: Dairy\nname: Dairy again\n",
+            "content/personas/cfo.yml": "name: CFO\nsummray: x\n",
+            "content/personas/CFO2.yml": "name: CFO\n",
+            "content/products/p.yml": "- name: P\n",
+            "content/assets/a.yml": "name: A\nfile: missing.pdf\npersonas: [cfo]\n",
+            "content/competitors/velmora.yml": "",
+            "content/insights/i.yml": "name: I\n",
+            "content/value-propositions/v.yml": "name: V\nsegments: [daiy]\n",
+            "content/sgments/x.yml": "name: X\n",
+            "playbooks/p.yml": "name: P\nmotion: new_logo\nplays: [{stage: a, name: Go, with: [cfoo]}]\n",
+        }
+    )
     found = {(d.file, d.code) for d in check_project(root, on=TODAY).diagnostics}
     assert found == {
         ("content/company.yml", "E207"),
@@ -514,12 +573,17 @@ def test_every_problem_at_once(make_project):
 
 
 def test_diagnostics_are_located_inside_their_files(make_project):
-    root = make_project({f"content/{rel}": text for rel, text in {
-        "personas/a.yml": "name: A\nsummary: [x\n",
-        "personas/b.yml": "name: B\ntitles: CFO\n",
-        "personas/c.yml": "",
-        "segments/s.yml": "name: S\nbuying_committee:\n  - persona: zz\n    role: champion\n",
-    }.items()})
+    root = make_project(
+        {
+            f"content/{rel}": text
+            for rel, text in {
+                "personas/a.yml": "name: A\nsummary: [x\n",
+                "personas/b.yml": "name: B\ntitles: CFO\n",
+                "personas/c.yml": "",
+                "segments/s.yml": "name: S\nbuying_committee:\n  - persona: zz\n    role: champion\n",
+            }.items()
+        }
+    )
     diagnostics = check_project(root, on=TODAY).diagnostics
     assert len(diagnostics) == 4
     for d in diagnostics:

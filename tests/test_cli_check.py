@@ -47,7 +47,10 @@ def test_warnings_alone_exit_0(make_project):
     root = make_project(STALE)
     result = run("check", str(root))
     assert result.exit_code == 0
-    assert result.stdout == "content/personas/cfo.yml:2:12: warning[W300]: stale since 2000-01-01: review 'CFO' and move review_by forward\n"
+    assert (
+        result.stdout
+        == "content/personas/cfo.yml:2:12: warning[W300]: stale since 2000-01-01: review 'CFO' and move review_by forward\n"
+    )
     assert "0 error(s), 1 warning(s)" in result.stderr
 
 
@@ -146,10 +149,16 @@ def test_json_format(make_project):
     assert isinstance(data, list)
     assert [set(item) for item in data] == [{"file", "line", "column", "severity", "code", "message"}] * 3
     assert data[0] == {
-        "file": "content/personas/cfo.yml", "line": 2, "column": 1, "severity": "error", "code": "E200",
+        "file": "content/personas/cfo.yml",
+        "line": 2,
+        "column": 1,
+        "severity": "error",
+        "code": "E200",
         "message": "unknown field 'summray' (did you mean 'summary'?)",
     }
-    assert [f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}[{d['code']}]: {d['message']}" for d in data] == BROKEN_TEXT
+    assert [
+        f"{d['file']}:{d['line']}:{d['column']}: {d['severity']}[{d['code']}]: {d['message']}" for d in data
+    ] == BROKEN_TEXT
     assert result.stderr == ""  # machine output only
 
 
@@ -179,10 +188,12 @@ def test_github_format_escapes_workflow_command_characters():
 
 def test_content_cannot_break_a_report_line(make_project):
     """Keys, ids and values are quoted in messages; their line breaks are shown as escapes."""
-    root = make_project({
-        "content/personas/cfo.yml": 'name: CFO\n"sum\\nmary": x\n',
-        "content/segments/dairy.yml": 'name: D\ncompetitors: ["a\\nb.yml:1:1: error[E999]: forged"]\n',
-    })
+    root = make_project(
+        {
+            "content/personas/cfo.yml": 'name: CFO\n"sum\\nmary": x\n',
+            "content/segments/dairy.yml": 'name: D\ncompetitors: ["a\\nb.yml:1:1: error[E999]: forged"]\n',
+        }
+    )
     for fmt in ("text", "github"):
         lines = run("check", "--format", fmt, str(root)).stdout.splitlines()
         assert len(lines) == 2, lines
@@ -226,16 +237,21 @@ def test_staleness_follows_source_date_epoch(make_project):
     root = make_project({"content/personas/cfo.yml": "name: CFO\nreview_by: 2030-01-01\n"})
     assert run("check", str(root), env={"SOURCE_DATE_EPOCH": "1893456000"}).stdout == ""  # 2030-01-01
     later = run("check", str(root), env={"SOURCE_DATE_EPOCH": "1893542400"})  # 2030-01-02
-    assert later.stdout == "content/personas/cfo.yml:2:12: warning[W300]: stale since 2030-01-01: review 'CFO' and move review_by forward\n"
+    assert (
+        later.stdout
+        == "content/personas/cfo.yml:2:12: warning[W300]: stale since 2030-01-01: review 'CFO' and move review_by forward\n"
+    )
 
 
 def test_check_reads_nothing_outside_content_and_playbooks(make_project):
-    root = make_project({
-        "mkdocs.yml": "site_name: [not, checked\n",
-        "notes/x.yml": "- not: checked\n",
-        "content/company.yml": "name: Packwell\n",
-        "playbooks/README.md": "Playbooks live here.\n",
-    })
+    root = make_project(
+        {
+            "mkdocs.yml": "site_name: [not, checked\n",
+            "notes/x.yml": "- not: checked\n",
+            "content/company.yml": "name: Packwell\n",
+            "playbooks/README.md": "Playbooks live here.\n",
+        }
+    )
     result = run("check", str(root))
     assert result.exit_code == 0
     assert result.stdout == ""

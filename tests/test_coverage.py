@@ -9,10 +9,10 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from generator.check import check_project
+from generator.catalog.check import check_project
+from generator.catalog.coverage import analyse
 from generator.cli import main
-from generator.coverage import analyse
-from generator.site import Options, prepare_site
+from generator.site.edition import Options, prepare_site
 
 from .sitebuild import REPO
 
@@ -90,7 +90,7 @@ def test_gaps_and_missing_pieces_are_named(project):
 
 
 def test_json_format_has_the_documented_shape(project, monkeypatch):
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2026, 6, 1, tzinfo=datetime.timezone.utc).timestamp())))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC).timestamp())))
     result = CliRunner().invoke(main, ["coverage", str(project), "--format", "json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)

@@ -8,20 +8,34 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check_project
-from generator.pages import attachment_path, entity_path
+from generator.catalog.check import check_project
+from generator.site.pages import attachment_path, entity_path
 
 from .sitebuild import build, copy_example, site_files
 
 CANARY = "CANARYQX"
-TEXT_KEYS = {"name", "summary", "description", "messaging", "statement", "observation", "objection", "response",
-             "claim", "body", "tagline"}
+TEXT_KEYS = {
+    "name",
+    "summary",
+    "description",
+    "messaging",
+    "statement",
+    "observation",
+    "objection",
+    "response",
+    "claim",
+    "body",
+    "tagline",
+}
 
 
 def _plant(data, tag: str):
     """Append a numbered canary to every free-text field of an entity, recursively."""
     if isinstance(data, dict):
-        return {k: (f"{v} {CANARY}{tag}" if k in TEXT_KEYS and isinstance(v, str) else _plant(v, tag)) for k, v in data.items()}
+        return {
+            k: (f"{v} {CANARY}{tag}" if k in TEXT_KEYS and isinstance(v, str) else _plant(v, tag))
+            for k, v in data.items()
+        }
     if isinstance(data, list):
         return [_plant(v, tag) for v in data]
     return data
@@ -37,18 +51,23 @@ def canary_project(tmp_path_factory) -> Path:
     """The example with canaries in every internal block and in every internal entity."""
     project = copy_example(tmp_path_factory.mktemp("canary"))
     for path in sorted((project / "content").rglob("*.yml")) + sorted((project / "playbooks").glob("*.yml")):
+
         def change(data, stem=path.stem):
             if data.get("audience", "internal") == "internal" or data.get("draft"):
                 data = _plant(data, f"-entity-{stem}")
             if isinstance(data.get("internal"), dict):
-                data["internal"] = {k: (f"{CANARY}-block-{stem}" if isinstance(v, str) else [f"{CANARY}-block-{stem}"])
-                                    for k, v in data["internal"].items()}
+                data["internal"] = {
+                    k: (f"{CANARY}-block-{stem}" if isinstance(v, str) else [f"{CANARY}-block-{stem}"])
+                    for k, v in data["internal"].items()
+                }
             return data
+
         _rewrite(path, change)
     # An internal asset with an attachment: the file itself must not be published outside.
     (project / "content/assets/files/secret-pricing.csv").write_text(f"list price,{CANARY}-attachment\n")
     (project / "content/assets/secret-price-list.yml").write_text(
-        "name: Secret price list\ntype: other\nfile: files/secret-pricing.csv\nsegments: [dairy]\n")
+        "name: Secret price list\ntype: other\nfile: files/secret-pricing.csv\nsegments: [dairy]\n"
+    )
     return project
 
 
@@ -87,7 +106,7 @@ def test_no_internal_byte_in_outside_editions(editions, audience):
 
 @pytest.mark.parametrize("audience", ["partner", "public"])
 def test_excluded_entities_have_no_pages_or_attachments(canary_project, editions, audience):
-    from generator.audience import for_audience
+    from generator.catalog.audience import for_audience
 
     result = check_project(canary_project)
     shown = for_audience(result.catalog, audience)
@@ -127,7 +146,7 @@ def test_no_yaml_source_is_published(editions):
 
 def test_value_proposition_scoped_to_hidden_segments_does_not_become_universal(tmp_path):
     """An empty list means 'all': pruning must not widen a value proposition's promise."""
-    from generator.audience import for_audience
+    from generator.catalog.audience import for_audience
 
     project = tmp_path / "p"
     (project / "content/segments").mkdir(parents=True)
@@ -135,9 +154,11 @@ def test_value_proposition_scoped_to_hidden_segments_does_not_become_universal(t
     (project / "content/segments/secret.yml").write_text("name: Secret segment\n")
     (project / "content/segments/open.yml").write_text("name: Open segment\naudience: partner\n")
     (project / "content/value-propositions/narrow.yml").write_text(
-        "name: Narrow\naudience: partner\nsegments: [secret]\n")
+        "name: Narrow\naudience: partner\nsegments: [secret]\n"
+    )
     (project / "content/value-propositions/wide.yml").write_text(
-        "name: Wide\naudience: partner\nsegments: [secret, open]\n")
+        "name: Wide\naudience: partner\nsegments: [secret, open]\n"
+    )
     catalog = for_audience(check_project(project).catalog, "partner")
     narrow = catalog.get("value-propositions", "narrow")
     assert narrow is not None and narrow.segments == []

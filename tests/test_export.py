@@ -10,9 +10,9 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.models import FOLDER_KINDS
-from generator.pages import page_url
-from generator.site import Options, prepare_site
+from generator.model.kinds import FOLDER_KINDS
+from generator.site.edition import Options, prepare_site
+from generator.site.pages import page_url
 
 from .sitebuild import copy_example
 
@@ -36,8 +36,20 @@ def internal(project) -> dict:
 
 
 def test_top_level_shape(internal):
-    assert list(internal) == ["format", "version", "audience", "drafts", "company", "process", "leads", "team",
-                              "entities", "stages", "roles", "briefs"]
+    assert list(internal) == [
+        "format",
+        "version",
+        "audience",
+        "drafts",
+        "company",
+        "process",
+        "leads",
+        "team",
+        "entities",
+        "stages",
+        "roles",
+        "briefs",
+    ]
     assert internal["format"] == "playbook-export" and internal["version"] == 1
     assert internal["audience"] == "internal" and internal["drafts"] is False
     assert sorted(internal["entities"]) == sorted(FOLDER_KINDS)
@@ -64,8 +76,11 @@ def test_relations_both_ways(internal):
                 count += 1
     assert count > 100
     dairy = entities[("segments", "dairy")]
-    assert {"field": "buying_committee[0].persona", "kind": "personas", "id": dairy["fields"]["buying_committee"][0]["persona"]} \
-        in dairy["references"]
+    assert {
+        "field": "buying_committee[0].persona",
+        "kind": "personas",
+        "id": dairy["fields"]["buying_committee"][0]["persona"],
+    } in dairy["references"]
 
 
 def test_stages_roles_and_briefs(internal):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.site import Options, prepare_site
+from generator.site.edition import Options, prepare_site
 
 FIXTURE = Path(__file__).parent / "fixtures" / "golden-project"
 GOLDEN = Path(__file__).parent / "golden"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from generator import history as history_module
-from generator.history import parse_log, read_history, recent_changes
-from generator.site import Options, prepare_site
+from generator.site import history as history_module
+from generator.site.edition import Options, prepare_site
+from generator.site.history import parse_log, read_history, recent_changes
 
 from .sitebuild import build, site_files
 
@@ -30,8 +30,14 @@ FILES = {
 
 def _git(root: Path, *args: str, date: str | None = None) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    env.update(GIT_CONFIG_NOSYSTEM="1", HOME=str(root), GIT_AUTHOR_NAME="Anna Author", GIT_AUTHOR_EMAIL="anna@example.com",
-               GIT_COMMITTER_NAME="Anna Author", GIT_COMMITTER_EMAIL="anna@example.com")
+    env.update(
+        GIT_CONFIG_NOSYSTEM="1",
+        HOME=str(root),
+        GIT_AUTHOR_NAME="Anna Author",
+        GIT_AUTHOR_EMAIL="anna@example.com",
+        GIT_COMMITTER_NAME="Anna Author",
+        GIT_COMMITTER_EMAIL="anna@example.com",
+    )
     if date:
         env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
     subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, env=env)
@@ -39,7 +45,9 @@ def _git(root: Path, *args: str, date: str | None = None) -> None:
 
 def _commit(root: Path, message: str, date: str, author: str | None = None) -> None:
     _git(root, "add", "-A")
-    args = ["commit", "-q", "-m", message] + ([f"--author={author} <{author.split()[0].lower()}@example.com>"] if author else [])
+    args = ["commit", "-q", "-m", message] + (
+        [f"--author={author} <{author.split()[0].lower()}@example.com>"] if author else []
+    )
     _git(root, *args, date=date)
 
 
@@ -48,7 +56,9 @@ def repo(make_project) -> Path:
     root = make_project(FILES)
     _git(root, "init", "-q", "-b", "main")
     _commit(root, "Start the playbook", "2026-01-10T10:00:00+00:00")
-    (root / "content/personas/cfo.yml").write_text("name: CFO\nreviewed: 2026-02-01\naudience: public\nsummary: Signs.\n")
+    (root / "content/personas/cfo.yml").write_text(
+        "name: CFO\nreviewed: 2026-02-01\naudience: public\nsummary: Signs.\n"
+    )
     _commit(root, "Secret pricing rethink for the CFO", "2026-04-02T09:00:00+00:00", author="Bert Builder")
     (root / "content/segments/dairy.yml").write_text(FILES["content/segments/dairy.yml"] + "priority: 1\n")
     (root / "README.md").write_text("not content\n")
@@ -143,6 +153,7 @@ def test_without_git_review_dates_stand_in(make_project):
 def test_recent_changes_is_bounded():
     class E:
         kind, id, rel, reviewed = "personas", "x", "content/personas/x.yml", datetime.date(2026, 1, 1)
+
     entities = [E() for _ in range(300)]
     assert len(recent_changes(entities, None, limit=100)) == 100
 

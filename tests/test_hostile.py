@@ -4,6 +4,7 @@ plain text is shown as written, and content is never evaluated as a template."""
 from __future__ import annotations
 
 import html
+import itertools
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -14,33 +15,80 @@ from .sitebuild import article, build, copy_example
 
 HOSTILE = [
     '<script>alert("pwned")</script>',
-    '<img src=x onerror=alert(1)>',
-    '[click me](javascript:alert(1))',
+    "<img src=x onerror=alert(1)>",
+    "[click me](javascript:alert(1))",
     '<a href="javascript:alert(2)">link</a>',
-    '<svg onload=alert(3)><circle r=5 /></svg>',
+    "<svg onload=alert(3)><circle r=5 /></svg>",
     '<iframe src="https://evil.example/"></iframe>',
     '<form action="https://evil.example/"><input name=q></form>',
-    '![pixel](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)',
+    "![pixel](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
     '"><script>alert(4)</script>',
-    '<style>body { display: none }</style>',
-    '{{ 7*7 }} {% if true %}TEMPLATE-RAN{% endif %} ${7*7}',
+    "<style>body { display: none }</style>",
+    "{{ 7*7 }} {% if true %}TEMPLATE-RAN{% endif %} ${7*7}",
 ]
-SKIP_KEYS = {"id", "type", "role", "influence", "audience", "deal_type", "motion", "buyer_stage", "default_role",
-             "function", "currency", "url", "website", "file", "language", "date", "reviewed", "review_by",
-             "owner", "persona", "stage", "reports_to", "segments", "personas", "value_propositions", "products",
-             "assets", "competitors", "stages", "team", "engaged_by", "engages", "with", "logo"}
-FORBIDDEN_TAGS = {"script", "iframe", "form", "input", "style", "object", "embed", "frame", "base", "meta", "link", "svg"}
+SKIP_KEYS = {
+    "id",
+    "type",
+    "role",
+    "influence",
+    "audience",
+    "deal_type",
+    "motion",
+    "buyer_stage",
+    "default_role",
+    "function",
+    "currency",
+    "url",
+    "website",
+    "file",
+    "language",
+    "date",
+    "reviewed",
+    "review_by",
+    "owner",
+    "persona",
+    "stage",
+    "reports_to",
+    "segments",
+    "personas",
+    "value_propositions",
+    "products",
+    "assets",
+    "competitors",
+    "stages",
+    "team",
+    "engaged_by",
+    "engages",
+    "with",
+    "logo",
+}
+FORBIDDEN_TAGS = {
+    "script",
+    "iframe",
+    "form",
+    "input",
+    "style",
+    "object",
+    "embed",
+    "frame",
+    "base",
+    "meta",
+    "link",
+    "svg",
+}
 
 
-def _poison(data, counter=[0]):
+_NEXT_HOSTILE = itertools.count(1)  # one sequence over all files, so every string shows up
+
+
+def _poison(data):
     """Append one hostile string to every free-text value (not ids, enums, dates or URLs)."""
     if isinstance(data, dict):
         return {k: (data[k] if k in SKIP_KEYS else _poison(v)) for k, v in data.items()}
     if isinstance(data, list):
         return [_poison(v) for v in data]
     if isinstance(data, str):
-        counter[0] += 1
-        return f"{data} {HOSTILE[counter[0] % len(HOSTILE)]}"
+        return f"{data} {HOSTILE[next(_NEXT_HOSTILE) % len(HOSTILE)]}"
     return data
 
 
@@ -75,9 +123,12 @@ class _Audit(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"{tag} {name}=")
-            if name in ("href", "src", "action", "xlink:href") and value:
-                if value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
-                    self.problems.append(f"{tag} {name}={value[:30]}")
+            if (
+                name in ("href", "src", "action", "xlink:href")
+                and value
+                and value.strip().lower().startswith(("javascript:", "data:", "vbscript:"))
+            ):
+                self.problems.append(f"{tag} {name}={value[:30]}")
 
 
 def _pages(site: Path):

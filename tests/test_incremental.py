@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check_project
-from generator.site import Options, prepare_site
+from generator.catalog.check import check_project
+from generator.site.edition import Options, prepare_site
 
 from .sitebuild import REPO, copy_example
 
@@ -32,18 +32,29 @@ def _first(values: list):
 
 
 EDITS = {
-    "persona renamed": lambda root: _edit(root / "content/personas/cfo.yml", lambda d: d.update(name="Chief money officer")),
-    "asset renamed": lambda root: _edit(sorted((root / "content/assets").glob("*.yml"))[0], lambda d: d.update(name="Renamed asset")),
+    "persona renamed": lambda root: _edit(
+        root / "content/personas/cfo.yml", lambda d: d.update(name="Chief money officer")
+    ),
+    "asset renamed": lambda root: _edit(
+        sorted((root / "content/assets").glob("*.yml"))[0], lambda d: d.update(name="Renamed asset")
+    ),
     "asset deleted": lambda root: _unreferenced_asset(root).unlink(),
-    "segment committee changed": lambda root: _edit(sorted((root / "content/segments").glob("*.yml"))[0],
-                                                    lambda d: d["buying_committee"].pop()),
+    "segment committee changed": lambda root: _edit(
+        sorted((root / "content/segments").glob("*.yml"))[0], lambda d: d["buying_committee"].pop()
+    ),
     "value proposition opened to every segment": lambda root: _edit(
-        sorted((root / "content/value-propositions").glob("*.yml"))[0], lambda d: d.pop("segments", None)),
-    "stage renamed": lambda root: _edit(root / "content/process.yml", lambda d: _first(d["stages"]).update(name="First touch")),
-    "tag added": lambda root: _edit(root / "content/competitors" / sorted(p.name for p in (root / "content/competitors").glob("*.yml"))[0],
-                                    lambda d: d.update(tags=[*d.get("tags", []), "brand new tag"])),
-    "insight added": lambda root: shutil.copy(sorted((root / "content/insights").glob("*.yml"))[0],
-                                              root / "content/insights/zz-copy.yml"),
+        sorted((root / "content/value-propositions").glob("*.yml"))[0], lambda d: d.pop("segments", None)
+    ),
+    "stage renamed": lambda root: _edit(
+        root / "content/process.yml", lambda d: _first(d["stages"]).update(name="First touch")
+    ),
+    "tag added": lambda root: _edit(
+        root / "content/competitors" / sorted(p.name for p in (root / "content/competitors").glob("*.yml"))[0],
+        lambda d: d.update(tags=[*d.get("tags", []), "brand new tag"]),
+    ),
+    "insight added": lambda root: shutil.copy(
+        sorted((root / "content/insights").glob("*.yml"))[0], root / "content/insights/zz-copy.yml"
+    ),
 }
 
 
@@ -76,7 +87,9 @@ def test_an_edited_template_renders_every_page(project):
     own = project / "site_templates" / "partials"
     own.mkdir(parents=True)
     bundled = REPO / "site_templates" / "partials" / "macros.html.j2"
-    (own / "macros.html.j2").write_text(bundled.read_text(encoding="utf-8").replace("Owner: ", "Owned by "), encoding="utf-8")
+    (own / "macros.html.j2").write_text(
+        bundled.read_text(encoding="utf-8").replace("Owner: ", "Owned by "), encoding="utf-8"
+    )
     after = prepare_site(project, options, previous=before, track=True)
     assert after.modified is None  # everything is written again
     assert "Owned by " in after.html["personas/cfo.md"]

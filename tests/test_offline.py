@@ -95,6 +95,7 @@ def test_the_online_build_is_unchanged(tmp_path):
 
 # --- progress on long builds -----------------------------------------------------------------------
 
+
 class _Terminal:
     def __init__(self, tty: bool):
         self.tty, self.text = tty, ""
@@ -110,7 +111,7 @@ class _Terminal:
 
 
 def test_progress_is_shown_on_a_terminal(monkeypatch):
-    from generator.progress import Progress
+    from generator.adapters.mkdocs.progress import Progress
 
     monkeypatch.delenv("CI", raising=False)
     monkeypatch.delenv("PLAYBOOK_QUIET", raising=False)
@@ -125,7 +126,7 @@ def test_progress_is_shown_on_a_terminal(monkeypatch):
 
 @pytest.mark.parametrize("tty, ci, delay", [(False, "", 0), (True, "true", 0), (True, "", 60)])
 def test_progress_stays_quiet_in_pipes_ci_and_quick_builds(monkeypatch, tty, ci, delay):
-    from generator.progress import Progress
+    from generator.adapters.mkdocs.progress import Progress
 
     monkeypatch.setenv("CI", ci) if ci else monkeypatch.delenv("CI", raising=False)
     term = _Terminal(tty=tty)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import MARKER, SiteDirRefused, build_atomically, check_target
+from generator.site.publish import MARKER, SiteDirRefused, build_atomically, check_target
 
 
 def _write_site(folder: Path, text: str) -> None:

@@ -9,9 +9,9 @@ import typing
 
 import pytest
 
-from generator import reference
-from generator.models import ALL_KINDS, Common
-from generator.site import Options, prepare_site
+from generator.model import reference
+from generator.model.kinds import ALL_KINDS, Common
+from generator.site.edition import Options, prepare_site
 
 from .sitebuild import copy_example
 
@@ -24,14 +24,27 @@ def test_every_field_of_every_model_has_a_description():
 
 def test_the_walk_reaches_every_nested_model():
     names = {m.__name__ for m in reference.all_models()}
-    assert {"CommitteeMember", "Objection", "ProofPoint", "Stage", "Play", "Scoring", "ScoringSignal",
-            "NurtureTrack", "Internal", "Fit", "Market", "Firmographics", "SupportFunction"} <= names
+    assert {
+        "CommitteeMember",
+        "Objection",
+        "ProofPoint",
+        "Stage",
+        "Play",
+        "Scoring",
+        "ScoringSignal",
+        "NurtureTrack",
+        "Internal",
+        "Fit",
+        "Market",
+        "Firmographics",
+        "SupportFunction",
+    } <= names
 
 
 def test_a_missing_description_is_caught(monkeypatch):
     from pydantic import Field
 
-    from generator.fields import Strict
+    from generator.model.fields import Strict
 
     class Undocumented(Strict):
         fine: str = Field(description="Has one.")
@@ -53,8 +66,11 @@ def _all_paths() -> set[tuple[str, str]]:
 def test_kind_docs_hold_every_field_not_inherited_unchanged():
     for kind, model in ALL_KINDS.items():
         top = {f.path for f in reference.kind_doc(kind).fields if f.depth == 0}
-        expected = {info.alias or name for name, info in model.model_fields.items()
-                    if name not in Common.model_fields or not reference._inherited(model, name)}
+        expected = {
+            info.alias or name
+            for name, info in model.model_fields.items()
+            if name not in Common.model_fields or not reference._inherited(model, name)
+        }
         assert top == expected, kind
 
 
@@ -62,7 +78,10 @@ def test_types_and_allowed_values_in_words():
     segment = {f.path: f for f in reference.kind_doc("segments").fields}
     assert segment["priority"].type == "whole number" and segment["priority"].limits == "1 to 5"
     assert segment["competitors"].type == "list of competitor ids"
-    assert segment["buying_committee[].role"].allowed[0] == "economic_buyer" and segment["buying_committee[].role"].required
+    assert (
+        segment["buying_committee[].role"].allowed[0] == "economic_buyer"
+        and segment["buying_committee[].role"].required
+    )
     assert segment["market.currency"].limits == "pattern ^[A-Z]{3}$"
     persona = {f.path: f for f in reference.kind_doc("personas").fields}
     assert persona["messaging"].type == "Markdown" and persona["reports_to"].type == "persona id"
@@ -83,7 +102,7 @@ def reference_page(tmp_path_factory) -> str:
 
 
 def test_the_page_lists_every_kind_and_field(reference_page):
-    for kind, doc in ((k, reference.kind_doc(k)) for k in ALL_KINDS):
+    for _kind, doc in ((k, reference.kind_doc(k)) for k in ALL_KINDS):
         assert re.search(f'<h2 id="[^"]+">{re.escape(doc.title)}<', reference_page), doc.title
         assert doc.location in reference_page
     missing = [f"{kind}: {path}" for kind, path in sorted(_all_paths()) if f"<code>{path}</code>" not in reference_page]

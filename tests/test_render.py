@@ -4,7 +4,7 @@ import html
 
 from markupsafe import Markup
 
-from generator.render import Headings, make_environment, markdown, safe_url
+from generator.site.render import Headings, make_environment, markdown, safe_url
 
 
 def test_values_are_written_as_text():
@@ -15,8 +15,10 @@ def test_values_are_written_as_text():
 
 
 def test_markdown_formats_but_strips_dangerous_markup():
-    out = markdown('**bold** <script>alert(1)</script> <img src=x onerror=alert(1)> '
-                   '[a](javascript:alert(1)) [b](https://ok.example/) <iframe src=x></iframe>')
+    out = markdown(
+        "**bold** <script>alert(1)</script> <img src=x onerror=alert(1)> "
+        "[a](javascript:alert(1)) [b](https://ok.example/) <iframe src=x></iframe>"
+    )
     assert "<strong>bold</strong>" in out
     assert "script" not in out and "onerror" not in out and "javascript" not in out and "iframe" not in out
     assert 'href="https://ok.example/"' in out

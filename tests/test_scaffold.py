@@ -13,18 +13,25 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from generator import reference
-from generator.check import check_project
+from generator.authoring.scaffold import entity_text, new_entity, resolve_kind
+from generator.authoring.schema import vscode_schemas
+from generator.catalog.check import check_project
 from generator.cli import main
-from generator.models import ALL_KINDS, FOLDER_KINDS, Insight
-from generator.scaffold import entity_text, new_entity, resolve_kind
-from generator.schema import vscode_schemas
+from generator.model import reference
+from generator.model.kinds import ALL_KINDS, FOLDER_KINDS, Insight
 
 from .sitebuild import build, site_files
 
-KIND_WORDS = {"segments": "segment", "personas": "persona", "value-propositions": "value-proposition",
-              "products": "product", "assets": "asset", "competitors": "competitor", "insights": "insight",
-              "playbooks": "playbook"}
+KIND_WORDS = {
+    "segments": "segment",
+    "personas": "persona",
+    "value-propositions": "value-proposition",
+    "products": "product",
+    "assets": "asset",
+    "competitors": "competitor",
+    "insights": "insight",
+    "playbooks": "playbook",
+}
 
 
 @pytest.fixture(scope="module")
@@ -45,9 +52,18 @@ def test_init_writes_one_example_of_every_kind(starter):
 
 
 def test_init_ships_site_ci_editor_and_readme(starter):
-    for rel in ("mkdocs.yml", "README.md", "requirements.txt", ".gitignore", ".gitlab-ci.yml", ".pre-commit-config.yaml",
-                ".github/workflows/playbook.yml", ".github/ISSUE_TEMPLATE/field-insight.yml",
-                ".vscode/settings.json", ".vscode/extensions.json"):
+    for rel in (
+        "mkdocs.yml",
+        "README.md",
+        "requirements.txt",
+        ".gitignore",
+        ".gitlab-ci.yml",
+        ".pre-commit-config.yaml",
+        ".github/workflows/playbook.yml",
+        ".github/ISSUE_TEMPLATE/field-insight.yml",
+        ".vscode/settings.json",
+        ".vscode/extensions.json",
+    ):
         assert (starter / rel).is_file(), rel
     assert sorted(p.name for p in (starter / "schemas").iterdir()) == sorted(f"{k}.schema.json" for k in ALL_KINDS)
 
@@ -123,10 +139,13 @@ def test_init_accepts_an_empty_existing_folder(tmp_path):
 
 # --- new ----------------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("kind", sorted(FOLDER_KINDS))
 def test_new_writes_a_valid_file_for_every_kind(starter, tmp_path, kind):
     project = shutil.copytree(starter, tmp_path / "p")  # a fresh starter: `new` writes into it
-    result = CliRunner().invoke(main, ["new", KIND_WORDS[kind], f"brand-new-{kind}", str(project), "--name", "Brand: new"])
+    result = CliRunner().invoke(
+        main, ["new", KIND_WORDS[kind], f"brand-new-{kind}", str(project), "--name", "Brand: new"]
+    )
     assert result.exit_code == 0, result.output
     rel = result.output.strip()
     checked = check_project(project)
@@ -156,13 +175,18 @@ def test_uncommenting_every_field_gives_only_fill_me_in_errors(tmp_path, kind):
     unknown field and no wrong type, only required nested values left for the author to fill in."""
     text = entity_text(kind, "x", "X", datetime.date.today())  # review_by then lies ahead: not stale
     header, _, body = text.partition("\n\n")
-    uncommented = header + "\n\n" + "\n".join(line[2:] if line.startswith("# ") else line for line in body.splitlines()) + "\n"
+    uncommented = (
+        header + "\n\n" + "\n".join(line[2:] if line.startswith("# ") else line for line in body.splitlines()) + "\n"
+    )
     folder = tmp_path / ("playbooks" if kind == "playbooks" else f"content/{kind}")
     folder.mkdir(parents=True)
     (folder / "x.yml").write_text(uncommented, encoding="utf-8")
     problems = check_project(tmp_path).diagnostics
-    unexpected = [d for d in problems if d.code not in ("E202", "E204", "W301") or
-                  (d.code == "E202" and "nothing" not in d.message)]
+    unexpected = [
+        d
+        for d in problems
+        if d.code not in ("E202", "E204", "W301") or (d.code == "E202" and "nothing" not in d.message)
+    ]
     assert unexpected == []
 
 
@@ -187,7 +211,9 @@ def test_new_refuses_an_existing_yaml_suffix(tmp_path):
     assert result.exit_code == 1 and "cfo.yaml already exists" in result.output
 
 
-@pytest.mark.parametrize("bad_id, hint", [("Plant_Manager", "plant-manager"), ("-x", "x"), ("a b", "a-b"), ("über", "ber")])
+@pytest.mark.parametrize(
+    "bad_id, hint", [("Plant_Manager", "plant-manager"), ("-x", "x"), ("a b", "a-b"), ("über", "ber")]
+)
 def test_new_refuses_a_malformed_id(tmp_path, bad_id, hint):
     result = CliRunner().invoke(main, ["new", "persona", "--", bad_id, str(tmp_path)])
     assert result.exit_code == 2

@@ -11,15 +11,27 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from generator.authoring.schema import DIALECT, file_patterns, schemas, vscode_schemas
+from generator.catalog.discover import discover
 from generator.cli import main
-from generator.models import ALL_KINDS
-from generator.project import discover
-from generator.schema import DIALECT, file_patterns, schemas, vscode_schemas
+from generator.model.kinds import ALL_KINDS
 
 from .sitebuild import REPO
 
-KINDS = ["company", "process", "leads", "team", "segments", "personas", "value-propositions", "products",
-         "assets", "competitors", "insights", "playbooks"]
+KINDS = [
+    "company",
+    "process",
+    "leads",
+    "team",
+    "segments",
+    "personas",
+    "value-propositions",
+    "products",
+    "assets",
+    "competitors",
+    "insights",
+    "playbooks",
+]
 
 
 def _check_jsonschema() -> list[str]:
@@ -61,8 +73,12 @@ def _properties(schema: dict):
 
 
 def test_every_property_carries_a_description():
-    missing = [f"{kind}: {where}" for kind, schema in schemas().items()
-               for where, prop in _properties(schema) if not prop.get("description")]
+    missing = [
+        f"{kind}: {where}"
+        for kind, schema in schemas().items()
+        for where, prop in _properties(schema)
+        if not prop.get("description")
+    ]
     assert missing == []
 
 
@@ -80,22 +96,31 @@ def test_the_schema_validator_accepts_the_whole_bundled_example(schema_dir):
         by_kind.setdefault(f.kind, []).append(str(f.path))
     assert sorted(by_kind) == sorted(KINDS)
     for kind, paths in sorted(by_kind.items()):
-        done = subprocess.run(_check_jsonschema() + ["--schemafile", str(schema_dir / f"{kind}.schema.json"), *paths],
-                              capture_output=True, text=True)
+        done = subprocess.run(
+            _check_jsonschema() + ["--schemafile", str(schema_dir / f"{kind}.schema.json"), *paths],
+            capture_output=True,
+            text=True,
+        )
         assert done.returncode == 0, f"{kind}: {done.stdout}{done.stderr}"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("name: CFO\nsumary: Approves the investment.\n", "'sumary' was unexpected"),
-    ("name: CFO\ndefault_role: economic-buyer\n", "economic-buyer"),
-    ("name: CFO\nreviewed: 2026-13-45\n", "reviewed"),
-    ("summary: no name\n", "'name' is a required property"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("name: CFO\nsumary: Approves the investment.\n", "'sumary' was unexpected"),
+        ("name: CFO\ndefault_role: economic-buyer\n", "economic-buyer"),
+        ("name: CFO\nreviewed: 2026-13-45\n", "reviewed"),
+        ("summary: no name\n", "'name' is a required property"),
+    ],
+)
 def test_the_schema_validator_rejects_mistakes(schema_dir, tmp_path, text, expected):
     bad = tmp_path / "cfo.yml"
     bad.write_text(text, encoding="utf-8")
-    done = subprocess.run(_check_jsonschema() + ["--schemafile", str(schema_dir / "personas.schema.json"), str(bad)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        _check_jsonschema() + ["--schemafile", str(schema_dir / "personas.schema.json"), str(bad)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1
     assert expected in done.stdout
 
@@ -103,8 +128,11 @@ def test_the_schema_validator_rejects_mistakes(schema_dir, tmp_path, text, expec
 def test_nested_misspelling_is_rejected_too(schema_dir, tmp_path):
     bad = tmp_path / "dairy.yml"
     bad.write_text("name: Dairy\nbuying_committee:\n  - persona: cfo\n    role: economic_buyer\n    influance: high\n")
-    done = subprocess.run(_check_jsonschema() + ["--schemafile", str(schema_dir / "segments.schema.json"), str(bad)],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        _check_jsonschema() + ["--schemafile", str(schema_dir / "segments.schema.json"), str(bad)],
+        capture_output=True,
+        text=True,
+    )
     assert done.returncode == 1 and "'influance' was unexpected" in done.stdout
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check_project
-from generator.pages import brief_path, entity_path, page_url
-from generator.relations import seats
+from generator.catalog.check import check_project
+from generator.catalog.relations import seats
+from generator.site.pages import brief_path, entity_path, page_url
 
 from .linkcheck import broken_links
 from .sitebuild import REPO, article, build, copy_example
@@ -72,9 +72,23 @@ def test_persona_pages_show_objections_and_responses(example):
 
 def test_section_pages_exist(example):
     _, site = example
-    for path in ("index.md", "segments/index.md", "personas/index.md", "briefs/index.md", "matrix.md",
-                 "library/index.md", "value-propositions/index.md", "competitors/index.md", "products/index.md",
-                 "process.md", "leads.md", "team.md", "playbooks/index.md", "insights/index.md", "tags.md"):
+    for path in (
+        "index.md",
+        "segments/index.md",
+        "personas/index.md",
+        "briefs/index.md",
+        "matrix.md",
+        "library/index.md",
+        "value-propositions/index.md",
+        "competitors/index.md",
+        "products/index.md",
+        "process.md",
+        "leads.md",
+        "team.md",
+        "playbooks/index.md",
+        "insights/index.md",
+        "tags.md",
+    ):
         assert _page(site, path)
 
 
@@ -85,7 +99,7 @@ def test_every_internal_link_resolves(example):
 
 def test_attachments_are_published(example):
     catalog, site = example
-    from generator.pages import attachment_path
+    from generator.site.pages import attachment_path
 
     files = [a for a in catalog.all("assets") if a.file]
     assert files
@@ -96,7 +110,9 @@ def test_attachments_are_published(example):
 def test_no_third_party_requests_in_any_page(example):
     _, site = example
     external = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', re.I)
-    offenders = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if external.search(p.read_text(encoding="utf-8"))]
+    offenders = [
+        p.relative_to(site).as_posix() for p in site.rglob("*.html") if external.search(p.read_text(encoding="utf-8"))
+    ]
     assert offenders == []
 
 
@@ -110,7 +126,12 @@ def test_email_template_placeholders_stay_literal(example):
 
 def test_stale_entity_shows_a_badge(example):
     catalog, site = example
-    stale = [a for kind in catalog.entities.values() for a in kind.values() if a.review_by and str(a.review_by) < "2026-11-01"]
+    stale = [
+        a
+        for kind in catalog.entities.values()
+        for a in kind.values()
+        if a.review_by and str(a.review_by) < "2026-11-01"
+    ]
     assert stale
     for entity in stale:
         assert "Stale" in _page(site, entity_path(entity.kind, entity.id))

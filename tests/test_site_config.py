@@ -1,7 +1,7 @@
 """Site configuration: the built-in default for projects without mkdocs.yml, and edit links."""
 
-from pathlib import Path
 import shutil
+from pathlib import Path
 
 from .sitebuild import build
 

@@ -19,9 +19,9 @@ REPO = Path(__file__).resolve().parents[2]
 
 def plan_urls(audience: str) -> dict[str, list[str]]:
     """Every page the site plan has for an edition, by page kind (the template's name)."""
-    from generator.audience import for_audience
-    from generator.check import check_project
-    from generator.pages import Settings, page_url, plan_site
+    from generator.catalog.audience import for_audience
+    from generator.catalog.check import check_project
+    from generator.site.pages import Settings, page_url, plan_site
 
     catalog = for_audience(check_project(REPO).catalog, audience)
     kinds: dict[str, list[str]] = {}
@@ -83,9 +83,29 @@ def search(page, text: str):
 # The page kinds sellers rely on (templates in site_templates/pages/); any further kind the
 # site plan has is checked too. The 404 page has its own test.
 REQUIRED_KINDS = (
-    "home", "segments", "segment", "personas", "persona", "briefs", "brief", "matrix",
-    "value-propositions", "value-proposition", "library", "asset", "competitors", "competitor",
-    "products", "product", "playbooks", "playbook", "process", "leads", "team", "insights",
-    "insight", "tags",
+    "home",
+    "segments",
+    "segment",
+    "personas",
+    "persona",
+    "briefs",
+    "brief",
+    "matrix",
+    "value-propositions",
+    "value-proposition",
+    "library",
+    "asset",
+    "competitors",
+    "competitor",
+    "products",
+    "product",
+    "playbooks",
+    "playbook",
+    "process",
+    "leads",
+    "team",
+    "insights",
+    "insight",
+    "tags",
 )
 KINDS = REQUIRED_KINDS + tuple(sorted(set(plan_urls("internal")) - set(REQUIRED_KINDS)))

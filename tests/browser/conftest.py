@@ -56,6 +56,7 @@ CHROMIUM_ARGS = [
 
 # --- the missing-browser policy ---------------------------------------------------------------------
 
+
 def _unavailable(reason: str):
     """Skip with a clear reason, or fail when the browser is required (CI)."""
     if os.environ.get("PLAYBOOK_REQUIRE_BROWSER") == "1":
@@ -76,6 +77,7 @@ def chromium_path() -> str | None:
 
 
 # --- building and serving the site ----------------------------------------------------------------
+
 
 @dataclass
 class Site:
@@ -129,7 +131,10 @@ class Builds:
         log = open(self.base / f"{name}.log", "w+b")  # noqa: SIM115 - read back in get()
         proc = subprocess.Popen(  # `-m` from cwd=REPO: the checkout's generator
             [sys.executable, "-m", "generator", "build", str(project), "--site-dir", str(target), *args],
-            cwd=REPO, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"), stdout=log, stderr=subprocess.STDOUT,
+            cwd=REPO,
+            env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         self.procs[name] = (proc, log, project, target)
 
@@ -207,13 +212,14 @@ def partner_pages() -> dict[str, list[str]]:
 @pytest.fixture(scope="session")
 def catalog():
     """The catalog the internal edition is built from (drafts left out, as `playbook build` does)."""
-    from generator.audience import for_audience
-    from generator.check import check_project
+    from generator.catalog.audience import for_audience
+    from generator.catalog.check import check_project
 
     return for_audience(check_project(REPO).catalog, "internal")
 
 
 # --- the browser ------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def browser():
@@ -224,8 +230,11 @@ def browser():
     executable = chromium_path()
     if executable is None:
         where = os.environ.get("PLAYBOOK_CHROMIUM")
-        _unavailable(f"PLAYBOOK_CHROMIUM={where} is not an executable" if where
-                     else "Chromium is not installed (apt-get install -y chromium)")
+        _unavailable(
+            f"PLAYBOOK_CHROMIUM={where} is not an executable"
+            if where
+            else "Chromium is not installed (apt-get install -y chromium)"
+        )
     pw = sync_playwright().start()
     try:
         browser = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS, headless=True)
@@ -322,6 +331,7 @@ def pytest_runtest_call(item):
 
 
 # --- screenshots ------------------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="session")
 def screenshots_dir(tmp_path_factory) -> Path:

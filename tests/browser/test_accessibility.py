@@ -44,6 +44,7 @@ def blocking_violations(axe, page, *extra_rules: str) -> list[str]:
 
 def richest(site, urls: list[str]) -> str:
     """The page of a kind with the most HTML."""
+
     def size(url: str) -> int:
         file = site.root / url / "index.html" if url == "" or url.endswith("/") else site.root / url
         return file.stat().st_size if file.is_file() else -1

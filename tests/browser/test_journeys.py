@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from generator import relations as rel
+from generator.catalog import relations as rel
 
 from .browsing import GAP_PERSONA, GAP_PERSONA_NAME, GAP_SEGMENT, open_page, page_title, search
 
@@ -31,6 +31,7 @@ def visible_text(page, selector: str = "article") -> str:
 
 
 # --- search an objection, open the persona, then their brief ----------------------------------------
+
 
 def test_objection_search_leads_to_persona_and_brief(page, internal_site, catalog):
     persona = catalog.get("personas", OBJECTION_PERSONA)
@@ -74,6 +75,7 @@ def test_objection_search_leads_to_persona_and_brief(page, internal_site, catalo
 
 
 # --- the asset library filters ---------------------------------------------------------------------
+
 
 def library_rows(page) -> list[str]:
     """Names of the assets whose rows are visible, in table order."""
@@ -125,6 +127,7 @@ def test_library_filters_narrow_to_matching_assets_and_clear(page, internal_site
 
 # --- the value matrix ------------------------------------------------------------------------------
 
+
 def matrix_cell(page, segment_name: str, persona_name: str):
     headers = [t.strip() for t in page.locator(".pb-matrix thead th").all_inner_texts()]
     assert persona_name in headers, f"no matrix column for {persona_name!r}: {headers}"
@@ -161,8 +164,9 @@ def test_matrix_marks_a_gap_visibly(page, gap_site, catalog):
     def background(locator) -> str:
         return locator.evaluate("el => getComputedStyle(el).backgroundColor")
 
-    assert background(gap) not in ("rgba(0, 0, 0, 0)", "transparent", background(covered)), \
+    assert background(gap) not in ("rgba(0, 0, 0, 0)", "transparent", background(covered)), (
         "a gap cell should stand out from covered cells"
+    )
     # the gap leads to the brief, which says that nothing covers this person yet
     gap.get_by_role("link").click()
     page.wait_for_url(re.compile(re.escape(f"/briefs/{GAP_SEGMENT}/{GAP_PERSONA}/") + "$"))
@@ -196,6 +200,7 @@ def test_printed_brief_hides_navigation_and_keeps_content(page, internal_site, c
 
 # --- editions --------------------------------------------------------------------------------------
 
+
 def test_internal_edition_shows_its_banner_and_finds_internal_personas(page, internal_site, catalog):
     persona = catalog.get("personas", INTERNAL_PERSONA)
     for path in ("", f"personas/{persona.id}/"):
@@ -205,7 +210,8 @@ def test_internal_edition_shows_its_banner_and_finds_internal_personas(page, int
         assert BANNER in banner.inner_text()
     items = search(page, persona.titles[0])
     hrefs = page.locator(".md-search-result__item a.md-search-result__link").evaluate_all(
-        "links => links.map(a => a.getAttribute('href'))")
+        "links => links.map(a => a.getAttribute('href'))"
+    )
     assert items.count() > 0 and any(f"/personas/{persona.id}/" in h for h in hrefs)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator import relations as rel
+from generator.catalog import relations as rel
 
 from .browsing import open_page
 

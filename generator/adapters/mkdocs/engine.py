@@ -1,0 +1,185 @@
+"""Running MkDocs for `playbook build` and `playbook serve` (the MkDocs adapter, with plugin.py)."""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+from watchdog import events
+from watchdog.observers import Observer
+
+from generator.adapters.mkdocs.config import configured_docs_dir, default_config, write_config
+from generator.catalog.check import CheckResult
+from generator.site.edition import Options
+
+ENGINE_ERRORS = (Abort, ConfigurationError, PluginError)
+
+
+class EngineError(Exception):
+    """MkDocs refused the configuration or failed the build; the message says why."""
+
+
+@contextmanager
+def config_file(root: Path) -> Iterator[tuple[Path, dict]]:
+    """The project's mkdocs.yml (or a built-in default written to a temporary folder), and the
+    overrides it needs: every page is generated, so a missing docs_dir gets an empty stand-in."""
+    own = root / "mkdocs.yml"
+    with tempfile.TemporaryDirectory(prefix="playbook-config-") as tmp:
+        docs = Path(tmp) / "docs"
+        docs.mkdir()
+        if not own.is_file():
+            yield write_config(Path(tmp) / "mkdocs.yml", default_config(root, docs)), {}
+            return
+        declared = configured_docs_dir(own)
+        yield own, ({} if (root / declared).is_dir() else {"docs_dir": str(docs)})
+
+
+def _plugin(config):
+    plugin = config.plugins.get("playbook")
+    if plugin is None:
+        raise EngineError("mkdocs.yml does not enable the playbook plugin: add '- playbook' under plugins:")
+    return plugin
+
+
+def _add_offline_plugin(config) -> None:
+    """Material's offline plugin, as if `- offline` were listed in mkdocs.yml: no directory URLs
+    and the search index inlined as a script, so the site works opened from disk (file://)."""
+    from material.plugins.offline.plugin import OfflinePlugin
+
+    from generator.adapters.mkdocs.plugin import OFFLINE_PLUGINS
+
+    if any(name in config.plugins for name in OFFLINE_PLUGINS):
+        return
+    offline = OfflinePlugin()
+    errors, _warnings = offline.load_config({}, config.config_file_path)
+    if errors:
+        raise EngineError(f"the offline plugin refused its configuration: {errors}")
+    config.plugins["material/offline"] = offline
+
+
+def build(root: Path, site_dir: Path, options: Options, result: CheckResult, *, strict_links: bool = False) -> None:
+    """Build the site for `options.audience` into `site_dir` (a fresh folder)."""
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    with config_file(root) as (path, overrides):
+        try:
+            config = load_config(config_file=str(path), site_dir=str(site_dir), strict=strict_links, **overrides)
+            plugin = _plugin(config)
+            plugin.config["audience"] = options.audience
+            plugin.config["drafts"] = options.drafts
+            plugin.config["strict"] = options.strict
+            plugin.config["project_dir"] = str(root)
+            if options.offline:
+                plugin.config["offline"] = True
+                _add_offline_plugin(config)
+            plugin.preloaded = result
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                mkdocs_build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except ENGINE_ERRORS as exc:
+            raise EngineError(str(exc)) from None
+
+
+class _QuietDirty(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+def serve(root: Path, options: Options, dev_addr: str | None) -> None:
+    """Serve the site with live reload; the plugin watches content/, playbooks/ and site_templates/.
+
+    This is MkDocs' own development server (LiveReloadServer) with two differences: changes are
+    noticed by the operating system (inotify on Linux) instead of polling every file twice a
+    second, which delayed every rebuild and competed with it for the interpreter on a large
+    playbook; and a save that breaks the playbook is reported as diagnostics, not as a
+    traceback, while the last good site stays served.
+    MkDocs reloads its configuration on every rebuild, so the options travel as environment
+    variables that the plugin reads (PLAYBOOK_AUDIENCE, PLAYBOOK_DRAFTS, PLAYBOOK_PROJECT_DIR).
+    """
+    os.environ["PLAYBOOK_AUDIENCE"] = options.audience
+    os.environ["PLAYBOOK_DRAFTS"] = "1" if options.drafts else ""
+    os.environ["PLAYBOOK_PROJECT_DIR"] = str(root)
+    # A "dirty" build writes only the pages whose HTML changed; the plugin knows which, and keeps
+    # the search index whole, so MkDocs' warning about dirty builds does not apply.
+    logging.getLogger("mkdocs.commands.build").addFilter(_QuietDirty())
+    with config_file(root) as (path, overrides), tempfile.TemporaryDirectory(prefix="playbook-serve-") as site_dir:
+        if dev_addr:
+            overrides["dev_addr"] = dev_addr
+        try:
+            _serve(lambda: load_config(config_file=str(path), site_dir=site_dir, **overrides), site_dir)
+        except ENGINE_ERRORS as exc:
+            raise EngineError(str(exc)) from None
+
+
+class _EditsObserver(Observer):
+    """The platform's file watcher (inotify on Linux), told only of edits: every rebuild opens
+    files under the watched folders, and those reads must not start another rebuild."""
+
+    EDITS = [
+        events.FileCreatedEvent,
+        events.FileModifiedEvent,
+        events.FileDeletedEvent,
+        events.FileMovedEvent,
+        events.FileClosedEvent,
+        events.DirCreatedEvent,
+        events.DirDeletedEvent,
+        events.DirMovedEvent,
+    ]
+
+    def schedule(self, event_handler, path, *, recursive=False, event_filter=None, **options):
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=self.EDITS, **options)
+
+
+def _serve(load, site_dir: str) -> None:
+    from mkdocs.livereload import LiveReloadServer
+
+    config = load()
+    config.plugins.on_startup(command="serve", dirty=True)
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path.strip("/")
+    url = f"http://{host}:{port}/" + (f"{mount_path}/" if mount_path else "")
+
+    def build_for_serve(current) -> None:
+        current.site_url = url
+        mkdocs_build(current, serve_url=url, dirty=True)
+
+    def rebuild() -> None:
+        try:
+            build_for_serve(load())
+        except ENGINE_ERRORS:
+            # The plugin has logged the diagnostics. Raising would make MkDocs print a traceback;
+            # the last good site stays served until the next save fixes the files.
+            logging.getLogger("mkdocs").error("The site was not rebuilt: fix the errors above and save again.")
+
+    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=site_dir, mount_path=mount_path)
+    server.observer = _EditsObserver()  # the platform's change notification, not MkDocs' polling
+    server.error_handler = lambda code: _error_page(site_dir, code)
+    try:
+        build_for_serve(config)  # errors here end `playbook serve` with the diagnostics
+        server.watch(config.docs_dir)
+        server.watch(config.config_file_path)
+        server = config.plugins.on_serve(server, config=config, builder=rebuild)
+        for item in config.watch:
+            server.watch(item)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            logging.getLogger("mkdocs").info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _error_page(site_dir: str, code: int) -> bytes | None:
+    page = Path(site_dir) / f"{code}.html"
+    return page.read_bytes() if code in (404, 500) and page.is_file() else None

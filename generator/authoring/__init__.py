@@ -1,0 +1,1 @@
+"""Tools for the people who write the playbook: init, new, schemas and export."""

@@ -1,0 +1,232 @@
+"""Content health: what the playbook does not cover yet, and who keeps what.
+
+One function (`analyse`) answers every question from a catalog; `playbook coverage` prints the
+answer as text, JSON or Markdown, and the internal site shows it as the "Content health" page.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.catalog import relations as rel
+from generator.catalog.catalog import SINGULAR, Catalog
+
+
+@dataclass(frozen=True)
+class Ref:
+    """An entity named in the report: kind, id and display name."""
+
+    kind: str
+    id: str
+    name: str
+
+    def as_json(self) -> dict:
+        return {"kind": self.kind, "id": self.id, "name": self.name}
+
+
+@dataclass(frozen=True)
+class SeatCoverage:
+    """One persona on one segment's buying committee, and the value propositions covering it."""
+
+    segment: str
+    persona: str
+    role: str
+    value_propositions: tuple[str, ...]
+
+    @property
+    def covered(self) -> bool:
+        return bool(self.value_propositions)
+
+
+@dataclass(frozen=True)
+class Stale:
+    entity: Ref
+    review_by: datetime.date
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class OwnerCount:
+    owner: str | None  # None: entities with no owner
+    entities: int
+    stale: int
+
+
+@dataclass
+class Coverage:
+    today: datetime.date
+    seats: list[SeatCoverage] = field(default_factory=list)
+    personas_without_objections: list[Ref] = field(default_factory=list)
+    personas_without_questions: list[Ref] = field(default_factory=list)
+    stages_without_assets: list[Ref] = field(default_factory=list)
+    value_propositions_without_proof: list[Ref] = field(default_factory=list)
+    stale: list[Stale] = field(default_factory=list)
+    ownerless: list[Ref] = field(default_factory=list)
+    owners: list[OwnerCount] = field(default_factory=list)
+    entities: int = 0
+
+    @property
+    def gaps(self) -> list[SeatCoverage]:
+        """Committee seats no value proposition covers: (segment id, persona id) to fill."""
+        return [s for s in self.seats if not s.covered]
+
+    @property
+    def covered_share(self) -> float:
+        return (len(self.seats) - len(self.gaps)) / len(self.seats) if self.seats else 1.0
+
+    @property
+    def problems(self) -> int:
+        return len(self.gaps) + len(self.stale) + sum(len(refs) for _, _, refs in self.lists())
+
+    def lists(self) -> list[tuple[str, str, list[Ref]]]:
+        """The lists of entities to fix, in report order: (title, what the text report adds to it, entities)."""
+        return [
+            ("Personas without objections", "", self.personas_without_objections),
+            ("Personas without discovery questions", "", self.personas_without_questions),
+            ("Process stages without assets", "", self.stages_without_assets),
+            ("Value propositions without proof", " (no asset proves them)", self.value_propositions_without_proof),
+            ("Entities without an owner", "", self.ownerless),
+        ]
+
+    def as_json(self) -> dict:
+        """The documented JSON shape of `playbook coverage --format json`."""
+        return {
+            "today": self.today.isoformat(),
+            "entities": self.entities,
+            "committee": {
+                "seats": len(self.seats),
+                "covered": len(self.seats) - len(self.gaps),
+                "gaps": [{"segment": s.segment, "persona": s.persona, "role": s.role} for s in self.gaps],
+                "matrix": [
+                    {
+                        "segment": s.segment,
+                        "persona": s.persona,
+                        "role": s.role,
+                        "value_propositions": list(s.value_propositions),
+                    }
+                    for s in self.seats
+                ],
+            },
+            "personas_without_objections": [r.id for r in self.personas_without_objections],
+            "personas_without_discovery_questions": [r.id for r in self.personas_without_questions],
+            "stages_without_assets": [r.id for r in self.stages_without_assets],
+            "value_propositions_without_proof": [r.id for r in self.value_propositions_without_proof],
+            "stale": [
+                {**s.entity.as_json(), "review_by": s.review_by.isoformat(), "owner": s.owner} for s in self.stale
+            ],
+            "ownerless": [r.as_json() for r in self.ownerless],
+            "owners": [{"owner": o.owner, "entities": o.entities, "stale": o.stale} for o in self.owners],
+        }
+
+
+def _ref(entity) -> Ref:
+    return Ref(entity.kind, entity.id, entity.name or entity.id)
+
+
+def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
+    report = Coverage(today=today)
+    for segment in sorted(catalog.all("segments"), key=lambda s: (s.priority or 99, s.id)):
+        for seat in rel.seats(catalog, segment):
+            vps = tuple(vp.id for vp in catalog.value_propositions_for(segment.id, seat.persona.id))
+            report.seats.append(SeatCoverage(segment.id, seat.persona.id, seat.member.role, vps))
+    for persona in catalog.all("personas"):
+        if not persona.objections:
+            report.personas_without_objections.append(_ref(persona))
+        if not persona.discovery_questions:
+            report.personas_without_questions.append(_ref(persona))
+    for stage in catalog.stages.values():
+        if not rel.stage_assets(catalog, stage):
+            report.stages_without_assets.append(Ref("stages", stage.id, stage.name))
+    for vp in catalog.all("value-propositions"):
+        if not rel.value_proposition_assets(catalog, vp):
+            report.value_propositions_without_proof.append(_ref(vp))
+    everything = catalog.everything()
+    report.entities = len(everything)
+    owned: Counter = Counter()
+    stale_by_owner: Counter = Counter()
+    for entity in everything:
+        owner = entity.owner.strip() if entity.owner and entity.owner.strip() else None
+        owned[owner] += 1
+        if owner is None:
+            report.ownerless.append(_ref(entity))
+        if rel.is_stale(entity, today):
+            report.stale.append(Stale(_ref(entity), entity.review_by, owner))
+            stale_by_owner[owner] += 1
+    report.stale.sort(key=lambda s: (s.review_by, s.entity.kind, s.entity.id))
+    report.owners = [
+        OwnerCount(o, n, stale_by_owner[o])
+        for o, n in sorted(owned.items(), key=lambda kv: (kv[0] is None, -kv[1], (kv[0] or "").lower()))
+    ]
+    return report
+
+
+# --- reporters for the command line -------------------------------------------------------------
+
+
+def _label(kind: str) -> str:
+    return SINGULAR.get(kind, kind)
+
+
+def report_text(c: Coverage) -> str:
+    out = [f"Content health on {c.today.isoformat()}: {c.entities} entities, {c.problems} thing(s) to fix", ""]
+    out.append(
+        f"Buying committees: {len(c.seats) - len(c.gaps)} of {len(c.seats)} seats covered by a value proposition"
+    )
+    out += [f"  gap: segment {s.segment}, persona {s.persona} ({s.role})" for s in c.gaps]
+    for title, note, refs in c.lists():
+        out.append(f"{title}{note}: {len(refs)}")
+        out += [f"  {_label(r.kind)} {r.id}" for r in refs]
+    out.append(f"Stale entities: {len(c.stale)}")
+    out += [
+        f"  {_label(s.entity.kind)} {s.entity.id}: review was due {s.review_by.isoformat()}"
+        f" (owner: {s.owner or 'nobody'})"
+        for s in c.stale
+    ]
+    out.append("Entities per owner:")
+    out += [
+        f"  {o.entities:4d}  {o.owner or '(no owner)'}" + (f"  ({o.stale} stale)" if o.stale else "") for o in c.owners
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _md_cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def report_markdown(c: Coverage) -> str:
+    """Markdown for a pull request comment or a CI job summary."""
+    out = [
+        "## Content health",
+        "",
+        f"{c.entities} entities on {c.today.isoformat()}; **{c.problems}** thing(s) to fix.",
+        "",
+        f"### Buying committees: {len(c.seats) - len(c.gaps)} of {len(c.seats)} seats covered",
+        "",
+    ]
+    if c.gaps:
+        out += ["| Segment | Persona | Role |", "|---|---|---|"]
+        out += [f"| `{s.segment}` | `{s.persona}` | {s.role.replace('_', ' ')} |" for s in c.gaps]
+    else:
+        out.append("Every committee seat has a value proposition.")
+    for title, _note, refs in c.lists():
+        out += ["", f"### {title}: {len(refs)}", ""]
+        out += [f"- {_label(r.kind)} `{r.id}`: {_md_cell(r.name)}" for r in refs] or ["None."]
+    out += ["", f"### Stale entities: {len(c.stale)}", ""]
+    out += [
+        f"- {_label(s.entity.kind)} `{s.entity.id}`: review was due {s.review_by.isoformat()}"
+        f" (owner: {_md_cell(s.owner or 'nobody')})"
+        for s in c.stale
+    ] or ["None."]
+    out += ["", "### Entities per owner", "", "| Owner | Entities | Stale |", "|---|---:|---:|"]
+    out += [f"| {_md_cell(o.owner or '(no owner)')} | {o.entities} | {o.stale} |" for o in c.owners]
+    return "\n".join(out) + "\n"
+
+
+def report_json(c: Coverage) -> str:
+    return json.dumps(c.as_json(), indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTERS = {"text": report_text, "json": report_json, "markdown": report_markdown}

@@ -1,0 +1,138 @@
+"""Find the content files of a playbook project and say which kind and id each one holds."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.catalog.catalog import SINGULAR
+from generator.diagnostics import Diagnostic, error
+from generator.model.fields import ID_PATTERN
+from generator.model.kinds import FOLDER_KINDS, SINGLE_KINDS
+from generator.suggest import did_you_mean
+
+YAML_SUFFIXES = (".yml", ".yaml")
+CONTENT = "content"
+PLAYBOOKS = "playbooks"
+CONTENT_FOLDERS = tuple(k for k in FOLDER_KINDS if k != PLAYBOOKS)
+# Folders under content/assets/ hold attachments, which may be any file.
+ATTACHMENT_KIND = "assets"
+_ID_RE = re.compile(ID_PATTERN)
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    rel: str  # posix, relative to the project root
+    kind: str
+    id: str
+
+
+def _rel(root: Path, path: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+def _is_yaml(path: Path) -> bool:
+    return path.suffix.lower() in YAML_SUFFIXES
+
+
+def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
+    """Every content file of the project, sorted by path, with problems in the layout itself."""
+    files: list[SourceFile] = []
+    problems: list[Diagnostic] = []
+    content = root / CONTENT
+    if content.is_dir():
+        for entry in sorted(content.iterdir()):
+            if entry.is_dir():
+                _scan_content_folder(root, entry, files, problems)
+            elif _is_yaml(entry):
+                _add_single(root, entry, files, problems)
+    playbooks = root / PLAYBOOKS
+    if playbooks.is_dir():
+        _scan_kind_folder(root, playbooks, PLAYBOOKS, files, problems)
+    return files, problems + _duplicate_ids(files)
+
+
+def _add_single(root: Path, path: Path, files: list, problems: list) -> None:
+    stem = path.stem
+    if stem in SINGLE_KINDS:
+        files.append(SourceFile(path, _rel(root, path), stem, stem))
+        return
+    hint = did_you_mean(stem, SINGLE_KINDS) or did_you_mean(stem, CONTENT_FOLDERS)
+    problems.append(
+        error(
+            _rel(root, path),
+            1,
+            1,
+            "E112",
+            f"content/ holds only {', '.join(f'{k}.yml' for k in SINGLE_KINDS)} and the kind folders; "
+            f"'{path.name}' is not read{hint}",
+        )
+    )
+
+
+def _scan_content_folder(root: Path, folder: Path, files: list, problems: list) -> None:
+    if folder.name in CONTENT_FOLDERS:
+        _scan_kind_folder(root, folder, folder.name, files, problems)
+        return
+    stray = sorted(p for p in folder.rglob("*") if p.is_file() and _is_yaml(p))
+    if not stray:
+        return  # a folder of pictures or attachments is fine
+    if folder.name == PLAYBOOKS:
+        message = "playbooks live in the folder playbooks/ at the project root, not in content/"
+    else:
+        hint = did_you_mean(folder.name, CONTENT_FOLDERS)
+        message = f"unknown folder '{folder.name}' in content/{hint}; its {len(stray)} YAML file(s) are not read"
+    problems.append(error(_rel(root, stray[0]), 1, 1, "E112", message))
+
+
+def _scan_kind_folder(root: Path, folder: Path, kind: str, files: list, problems: list) -> None:
+    for entry in sorted(folder.iterdir()):
+        if entry.is_dir():
+            if kind != ATTACHMENT_KIND:
+                for nested in sorted(p for p in entry.rglob("*") if p.is_file() and _is_yaml(p)):
+                    problems.append(
+                        error(
+                            _rel(root, nested),
+                            1,
+                            1,
+                            "E112",
+                            f"files in sub-folders of {_rel(root, folder)}/ are not read; move it up into {_rel(root, folder)}/",
+                        )
+                    )
+            continue
+        if not _is_yaml(entry):
+            continue  # attachments and notes may sit beside the entity files
+        stem = entry.stem
+        if not _ID_RE.match(stem):
+            problems.append(
+                error(
+                    _rel(root, entry),
+                    1,
+                    1,
+                    "E110",
+                    f"file name '{entry.name}' is not a valid id: rename it using lower-case letters, digits and hyphens",
+                )
+            )
+            continue
+        files.append(SourceFile(entry, _rel(root, entry), kind, stem))
+
+
+def _duplicate_ids(files: list[SourceFile]) -> list[Diagnostic]:
+    seen: dict[tuple[str, str], SourceFile] = {}
+    problems = []
+    for f in files:
+        first = seen.setdefault((f.kind, f.id), f)
+        if first is not f:
+            what = f"the {f.kind}" if f.kind in SINGLE_KINDS else f"{SINGULAR.get(f.kind, f.kind)} '{f.id}'"
+            problems.append(
+                error(
+                    f.rel,
+                    1,
+                    1,
+                    "E111",
+                    f"{first.rel} already defines {what}; keep one of the two files",
+                )
+            )
+    return problems

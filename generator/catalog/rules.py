@@ -1,0 +1,160 @@
+"""Rules over the whole catalog: references, unique list ids, attachments, staleness, gaps."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator
+from pathlib import Path
+
+from generator.catalog.catalog import LIST_KINDS, SINGULAR, Catalog, is_stale
+from generator.catalog.discover import CONTENT
+from generator.diagnostics import Diagnostic, error, warning
+from generator.load.document import SourceMap
+from generator.suggest import did_you_mean
+
+Sources = dict[tuple[str, str], SourceMap]
+
+
+def catalog_rules(
+    catalog: Catalog, sources: Sources, known_ids: dict[str, set[str]], today: datetime.date
+) -> list[Diagnostic]:
+    found: list[Diagnostic] = []
+    for rule in (_references, _unique_list_ids, _attachments, _orphan_assets, _uncovered_members):
+        found.extend(rule(catalog, sources, known_ids))
+    found.extend(_stale(catalog, sources, today))
+    return found
+
+
+def _at(catalog: Catalog, sources: Sources, kind: str, id: str, loc: tuple, *, key: bool = False):
+    """(file, line, column) of `loc` inside the file of (kind, id)."""
+    model = catalog.get(kind, id)
+    where = sources[(kind, id)].key(loc) if key else sources[(kind, id)].value(loc)
+    return model.rel, where.line, where.column
+
+
+def _targets(catalog: Catalog, known_ids: dict[str, set[str]], kind: str) -> set[str] | None:
+    """Ids a reference of `kind` may name; None when unknowable (its file failed to validate)."""
+    if kind in LIST_KINDS:
+        single, _ = LIST_KINDS[kind]
+        if single in known_ids and catalog.singles.get(single) is None:
+            return None
+        return set(catalog.stages if kind == "stages" else catalog.roles)
+    return known_ids.get(kind, set())
+
+
+def _references(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    targets = {kind: _targets(catalog, known_ids, kind) for kind in SINGULAR}
+    for link in catalog.links:
+        allowed = targets[link.target_kind]
+        if allowed is None or link.target_id in allowed:
+            continue
+        field = next(p for p in reversed(link.loc) if isinstance(p, str))
+        hint = did_you_mean(link.target_id, sorted(allowed))
+        if not allowed and link.target_kind in LIST_KINDS:
+            single, _ = LIST_KINDS[link.target_kind]
+            hint = f" (content/{single}.yml defines none)"
+        yield error(
+            *_at(catalog, sources, link.source_kind, link.source_id, link.loc),
+            "E204",
+            f"unknown {SINGULAR[link.target_kind]} '{link.target_id}' in {field}{hint}",
+        )
+
+
+def _unique_list_ids(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    lists = [
+        ("process", "stages", "stage"),
+        ("team", "roles", "team role"),
+        ("leads", "definitions", "lead definition"),
+        ("leads", "nurture", "nurture track"),
+    ]
+    for single, field, item_name in lists:
+        model = catalog.singles.get(single)
+        if model is None:
+            continue
+        first: dict[str, int] = {}
+        for i, item in enumerate(getattr(model, field)):
+            if item.id in first:
+                line = sources[(single, single)].value((field, first[item.id], "id")).line
+                yield error(
+                    *_at(catalog, sources, single, single, (field, i, "id")),
+                    "E206",
+                    f"{item_name} id '{item.id}' is used twice in {field} (first at line {line}); ids must be unique",
+                )
+            first.setdefault(item.id, i)
+
+
+def _attachments(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    content = (catalog.root / CONTENT).resolve()
+    files = [(asset, "file", asset.file) for asset in catalog.all("assets")]
+    if catalog.company is not None:
+        files.append((catalog.company, "logo", catalog.company.logo))  # relative to content/, beside company.yml
+    for entity, field, name in files:
+        if name is None:
+            continue
+        problem = _attachment_problem(catalog.root, content, entity.rel, name)
+        if problem:
+            yield error(*_at(catalog, sources, entity.kind, entity.id, (field,)), "E208", problem)
+
+
+def _attachment_problem(root: Path, content: Path, rel: str, name: str) -> str | None:
+    shown = name if len(name) <= 80 else name[:77] + "..."
+    outside = f"file '{shown}' is outside content/; attachments must sit inside content/"
+    if Path(name).is_absolute():
+        return outside
+    try:
+        resolved = ((root / rel).parent / name).resolve()
+        if not resolved.is_relative_to(content):
+            return outside
+        if not resolved.is_file():
+            return f"file '{shown}' does not exist next to {rel}; add it or fix the path"
+    except RuntimeError:  # Python 3.11 reports a loop of symbolic links this way
+        return f"file '{shown}' cannot be used as an attachment: it is a loop of symbolic links"
+    except (OSError, ValueError) as exc:  # a name too long, a NUL byte
+        reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+        return f"file '{shown}' cannot be used as an attachment: {reason}"
+    return None
+
+
+def _stale(catalog: Catalog, sources: Sources, today: datetime.date) -> Iterator[Diagnostic]:
+    for model in catalog.everything():
+        if is_stale(model, today):
+            yield warning(
+                *_at(catalog, sources, model.kind, model.id, ("review_by",)),
+                "W300",
+                f"stale since {model.review_by.isoformat()}: review '{model.name}' and move review_by forward",
+            )
+
+
+def _all_valid(catalog: Catalog, known_ids: dict[str, set[str]]) -> bool:
+    """True when every file that was read also validated: only then are coverage gaps knowable
+    (an invalid file's references are unknown, so a gap could be a cascade of its error)."""
+    return all(catalog.get(kind, id) is not None for kind, ids in known_ids.items() for id in ids)
+
+
+def _orphan_assets(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    if not _all_valid(catalog, known_ids):
+        return
+    for asset in catalog.all("assets"):
+        if asset.segments or asset.personas or asset.stages or catalog.incoming("assets", asset.id):
+            continue
+        yield warning(
+            *_at(catalog, sources, "assets", asset.id, ("name",)),
+            "W301",
+            f"asset '{asset.id}' is not referenced anywhere and names no segment, persona or stage: sellers will not find it",
+        )
+
+
+def _uncovered_members(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    if not _all_valid(catalog, known_ids):
+        return
+    for segment in catalog.all("segments"):
+        for index, member in enumerate(segment.buying_committee):
+            if member.persona not in known_ids.get("personas", ()):
+                continue  # an unknown persona is already an error (E204)
+            if catalog.value_propositions_for(segment.id, member.persona):
+                continue
+            yield warning(
+                *_at(catalog, sources, "segments", segment.id, ("buying_committee", index, "persona")),
+                "W302",
+                f"no value proposition covers persona '{member.persona}' in segment '{segment.id}'",
+            )

@@ -1,0 +1,244 @@
+"""The site plan: which pages exist, where, with what title and which facts.
+
+Python decides what is on a page (the context); the template named by each page decides
+how it looks. Only section pages go into the navigation (DESIGN.md: the navigation is
+rendered into every page, so it must not grow with the playbook).
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from markupsafe import Markup
+
+from generator.catalog import relations as rel
+from generator.catalog.catalog import Catalog
+from generator.site.render import Headings
+from generator.site.history import Entry, History, changed_on, recent_changes
+
+# Site folder per kind; the asset library is not called "assets" because the theme owns that folder.
+FOLDERS = {
+    "segments": "segments", "personas": "personas", "value-propositions": "value-propositions",
+    "products": "products", "assets": "library", "competitors": "competitors", "insights": "insights",
+    "playbooks": "playbooks",
+}
+ATTACHMENTS = "attachments"
+ENTITY_TEMPLATES = {
+    "segments": "segment.html.j2", "personas": "persona.html.j2", "value-propositions": "value-proposition.html.j2",
+    "products": "product.html.j2", "assets": "asset.html.j2", "competitors": "competitor.html.j2",
+    "insights": "insight.html.j2", "playbooks": "playbook.html.j2",
+}
+
+
+@dataclass
+class Page:
+    path: str  # the page's source path inside the site, e.g. "personas/cfo.md" (MkDocs names pages by it)
+    template: str
+    title: str
+    description: str = ""
+    context: dict = field(default_factory=dict)
+    nav: bool = False  # a section page shown in the navigation
+    searchable: bool = True  # in the search index
+    source: str | None = None  # the YAML file behind it, relative to the project root
+    updated: datetime.date | None = None  # for the sitemap: taken from the content, never the clock
+    changed: Entry | None = None  # the last change of the entity behind it: git, else `reviewed`
+
+
+@dataclass(frozen=True)
+class Settings:
+    today: datetime.date
+    audience: str = "internal"
+    repo_url: str | None = None
+    insight_form_url: str | None = None
+    directory_urls: bool = True  # MkDocs' use_directory_urls: how a page's URL is formed
+    content_date: datetime.date | None = None  # newest review date, or SOURCE_DATE_EPOCH
+
+
+def entity_path(kind: str, id: str) -> str:
+    return f"{FOLDERS[kind]}/{id}.md"
+
+
+def brief_path(segment_id: str, persona_id: str) -> str:
+    return f"briefs/{segment_id}/{persona_id}.md"
+
+
+def attachment_path(asset) -> str:
+    return f"{ATTACHMENTS}/{asset.id}/{posixpath.basename(asset.file)}"
+
+
+def page_url(path: str, directory_urls: bool) -> str:
+    """The URL MkDocs gives the page at Markdown `path`, relative to the site root."""
+    if not path.endswith(".md"):
+        return path
+    if not directory_urls:
+        return path[:-3] + ".html"
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    return path[:-3] + "/"
+
+
+def _target(kind: str, id: str) -> tuple[str, str]:
+    if kind == "stages":
+        return "process.md", f"#{id}"
+    if kind == "roles":
+        return "team.md", f"#{id}"
+    return entity_path(kind, id), ""
+
+
+class Links:
+    """Relative URLs from one page to the others, as MkDocs will publish them.
+
+    `link(kind, id)` for an entity (stages and roles are anchors on their section pages),
+    `link.to(path)` for a page by its path, `link.brief(...)` and `link.attachment(...)`.
+    """
+
+    def __init__(self, here: str, directory_urls: bool = True):
+        self.directory_urls = directory_urls
+        url = page_url(here, directory_urls)
+        self._base = (url if url.endswith("/") or not url else posixpath.dirname(url) + "/").rstrip("/") or "."
+
+    def to(self, path: str) -> Markup:
+        """The URL of the page at `path` (e.g. "tags.md"), relative to this page's URL."""
+        return _relative_url(page_url(path, self.directory_urls), self._base)
+
+    def __call__(self, kind: str, id: str) -> Markup:
+        return _entity_url(kind, id, self._base, self.directory_urls)
+
+    def brief(self, segment_id: str, persona_id: str) -> Markup:
+        return self.to(brief_path(segment_id, persona_id))
+
+    def attachment(self, asset) -> Markup:
+        """A published file (never a page, even when it is called notes.md)."""
+        return _relative_url(attachment_path(asset), self._base)
+
+
+@lru_cache(maxsize=1 << 18)
+def _entity_url(kind: str, id: str, base: str, directory_urls: bool) -> Markup:
+    # The most frequent call in templates: tens of links per page, thousands of pages.
+    path, anchor = _target(kind, id)
+    return Markup(_relative_url(page_url(path, directory_urls), base) + anchor)
+
+
+@lru_cache(maxsize=65536)
+def _relative_url(target: str, base: str) -> Markup:
+    # Thousands of pages link to the same few hundred targets from the same few folders.
+    relative = posixpath.relpath(target or ".", base)
+    if target.endswith("/") or not target:
+        relative = relative.rstrip("/") + "/"
+    return Markup(relative)
+
+
+SECTIONS = (
+    # (path, template, title, description, kinds it needs or None)
+    ("segments/index.md", "segments.html.j2", "Segments", "Target segments ranked by priority, with market size and fit.", "segments"),
+    ("personas/index.md", "personas.html.j2", "Personas", "Buyer personas grouped by the buying role they usually play.", "personas"),
+    ("briefs/index.md", "briefs.html.j2", "Call-prep briefs", "One page per buyer in each segment: everything to prepare a meeting.", "segments"),
+    ("matrix.md", "matrix.html.j2", "Value matrix", "Which value propositions cover which buyer in which segment, and the gaps.", "segments"),
+    ("value-propositions/index.md", "value-propositions.html.j2", "Value propositions", "What we promise to whom, with proof.", "value-propositions"),
+    ("library/index.md", "library.html.j2", "Asset library", "Every sales asset, filterable by type, segment, persona and stage.", "assets"),
+    ("competitors/index.md", "competitors.html.j2", "Competitors", "Battlecards: strengths, weaknesses, landmines and objections.", "competitors"),
+    ("products/index.md", "products.html.j2", "Products", "What we sell and what it does.", "products"),
+    ("playbooks/index.md", "playbooks.html.j2", "Playbooks", "Sales motions as plays, stage by stage.", "playbooks"),
+    ("process.md", "process.html.j2", "Sales process", "The sales process aligned with the buyer's journey.", "process"),
+    ("leads.md", "leads.html.j2", "Leads", "Lead definitions, scoring and nurture tracks agreed by marketing and sales.", "leads"),
+    ("team.md", "team.html.j2", "Team", "Roles on our side of the deal and whom they engage.", "team"),
+    ("insights/index.md", "insights.html.j2", "Field insights", "What sellers learn in the field, newest first.", "insights"),
+    ("tags.md", "tags.html.j2", "Tags", "Every entity by tag.", None),
+)
+
+# Section pages that only repeat, entity by entity, what the entities' own pages say. Search
+# finds those pages instead; parsing these for the index was over half of the search plugin's
+# work on a large playbook, and it came back with every edit while serving (BENCHMARKS.md).
+UNINDEXED = {"library/index.md", "tags.md", "matrix.md", "insights/index.md"}
+
+# Pages for the people who keep the playbook: (path, template, title, description, editions).
+UPKEEP = (
+    ("changes.md", "changes.html.j2", "What changed", "Recent changes to the playbook, newest first.",
+     ("internal", "partner", "public")),
+    ("health.md", "health.html.j2", "Content health", "What the playbook does not cover yet, what is stale and who owns what.",
+     ("internal",)),
+    ("reference.md", "reference.html.j2", "How to edit this playbook", "Every kind of file and every field, with type, allowed values and meaning.",
+     ("internal",)),
+)
+CHANGES_SHOWN = 100  # the "What changed" page lists this many changes, so its size stays constant
+
+
+def upkeep_context(catalog: Catalog, settings: Settings, path: str, history: History | None) -> dict:
+    """The facts of one upkeep page."""
+    from generator.catalog import coverage
+    from generator.model import reference  # only the pages that need them
+
+    if path == "changes.md":
+        return {"changes": recent_changes(catalog.everything(), history, CHANGES_SHOWN), "from_git": history is not None}
+    if path == "health.md":
+        return {"health": coverage.analyse(catalog, settings.today)}
+    from generator.diagnostics import CODES
+
+    return {"kinds": reference.kinds(), "common_fields": reference.common_fields(), "codes": sorted(CODES.items())}
+
+
+def plan_site(catalog: Catalog, settings: Settings, history: History | None = None) -> list[Page]:
+    """Every page of the site, in a stable order. `history` is the project's git history, if any."""
+    company = catalog.company
+    title = company.name if company else "Playbook"
+    pages = [Page("index.md", "home.html.j2", title, (company.summary or "") if company else "", nav=True,
+                  source=company.rel if company else None)]
+    for path, template, name, description, needs in SECTIONS:
+        if needs is None or _has(catalog, needs):
+            pages.append(Page(path, template, name, description, nav=True, searchable=path not in UNINDEXED,
+                              source=catalog.singles[needs].rel if needs in catalog.singles else None))
+    for path, template, name, description, editions in UPKEEP:
+        if settings.audience in editions:
+            pages.append(Page(path, template, name, description, upkeep_context(catalog, settings, path, history), nav=True))
+    for kind in FOLDERS:
+        for entity in catalog.all(kind):
+            pages.append(Page(entity_path(kind, entity.id), ENTITY_TEMPLATES[kind], entity.name,
+                              entity.summary or "", {"entity": entity}, source=entity.rel,
+                              updated=entity.reviewed, changed=changed_on(entity, history)))
+    for segment in catalog.all("segments"):
+        for seat in rel.seats(catalog, segment):
+            pages.append(Page(
+                brief_path(segment.id, seat.persona.id), "brief.html.j2",
+                f"Brief: {seat.persona.name} in {segment.name}",
+                f"Call preparation for meeting the {seat.persona.name} in {segment.name}.",
+                {"seat": seat}, source=segment.rel,
+            ))
+    pages[0].context["sections"] = [p for p in pages[1:] if p.nav]
+    for page in pages:
+        if page.updated is None:
+            page.updated = settings.content_date
+    return pages
+
+
+def content_date(catalog: Catalog, epoch_date: datetime.date | None) -> datetime.date:
+    """The date a build stands for: SOURCE_DATE_EPOCH when set, else the newest review date
+    (the epoch when nothing is dated), so that two builds of the same files are identical."""
+    if epoch_date is not None:
+        return epoch_date
+    dates = [e.reviewed for e in catalog.everything() if e.reviewed]
+    return max(dates) if dates else datetime.date(1970, 1, 1)
+
+
+def _has(catalog: Catalog, kind: str) -> bool:
+    if kind in catalog.entities:
+        return bool(catalog.entities[kind])
+    return kind in catalog.singles
+
+
+def page_context(catalog: Catalog, settings: Settings, page: Page) -> dict:
+    """Everything a template may use: the catalog, the relation questions and link helpers."""
+    return {
+        "catalog": catalog,
+        "company": catalog.company,
+        "settings": settings,
+        "today": settings.today,
+        "page": page,
+        "link": Links(page.path, settings.directory_urls),
+        "headings": Headings(),
+        "rel": rel,
+        "resolve": lambda kind, ids: [e for e in (catalog.get(kind, i) for i in ids) if e is not None],
+        **page.context,
+    }

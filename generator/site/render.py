@@ -1,0 +1,144 @@
+"""The Jinja environment over site_templates/ that turns page plans into HTML.
+
+Pages are written as HTML, not Markdown: MkDocs would otherwise parse every page's Markdown
+and raw HTML again, and at scale that parse was half of the build (BENCHMARKS.md). Only what
+marketing writes as Markdown (descriptions, talk tracks) goes through Markdown, once per text.
+
+Escaping is the default: every `{{ value }}` is written as literal text unless it is Markup,
+which only the `markdown` and `url` filters and the link helpers produce. Content is only ever
+passed to templates as data; it is never compiled as a template itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import quote
+
+import jinja2
+import markdown as markdown_lib
+import nh3
+from markdown.extensions.toc import nest_toc_tokens, slugify as toc_slugify, unique
+from markupsafe import Markup, escape
+
+from generator.catalog.relations import slugify
+
+# In a checkout (and an editable install) the templates sit beside the package; a wheel
+# carries them inside it (see pyproject.toml).
+_PACKAGE = Path(__file__).resolve().parents[1]  # generator/
+_CHECKOUT_TEMPLATES = _PACKAGE.parent / "site_templates"  # a source checkout keeps them at the top level
+BUNDLED_TEMPLATES = _CHECKOUT_TEMPLATES if _CHECKOUT_TEMPLATES.is_dir() else _PACKAGE / "site_templates"
+
+_ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
+    "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
+    "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+}
+_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "td": {"align"}, "th": {"align"}}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+@lru_cache(maxsize=2)
+def _converter(breaks: bool = False) -> markdown_lib.Markdown:
+    extensions = ["tables", "sane_lists", "fenced_code"] + (["nl2br"] if breaks else [])
+    return markdown_lib.Markdown(extensions=extensions, output_format="html")
+
+
+def markdown(value, breaks: bool = False) -> Markup:
+    """Markdown to sanitised HTML: formatting yes; scripts, handlers, frames, forms, unsafe links no.
+
+    `breaks` keeps every line break, as an e-mail template or call script is written."""
+    if not value:
+        return Markup("")
+    return _markdown(str(value), breaks)
+
+
+@lru_cache(maxsize=4096)
+def _markdown(value: str, breaks: bool) -> Markup:
+    # A persona's talk track appears on its page and in every brief: convert it once.
+    converter = _converter(breaks)
+    html = converter.reset().convert(value)
+    clean = nh3.clean(
+        html,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+    return Markup(clean)
+
+
+class Headings:
+    """The headings of one page as it renders: a unique id for each, and the table of contents
+    the theme shows beside the page. Ids come from Python-Markdown's toc extension itself, so
+    links written for the Markdown pages keep working."""
+
+    def __init__(self) -> None:
+        self._flat: list[dict] = []
+        self._ids: set[str] = set()
+
+    def add(self, level: int, title, id: str | None = None) -> str:
+        text = title.striptags() if isinstance(title, Markup) else str(title)
+        unique_id = unique(str(id) if id else (toc_slugify(text, "-") or "section"), self._ids)
+        self._flat.append({"level": int(level), "id": unique_id, "name": str(escape(text)), "html": str(escape(text)), "data-toc-label": ""})
+        return unique_id
+
+    def tokens(self) -> list[dict]:
+        """Nested like Python-Markdown's `toc_tokens`, which MkDocs turns into `page.toc`."""
+        return nest_toc_tokens([dict(t) for t in self._flat])
+
+
+def safe_url(value) -> Markup:
+    """An external URL fit for an href: http, https or mailto only, else an empty string."""
+    if not value:
+        return Markup("")
+    text = str(value).strip()
+    scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+    if scheme not in URL_SCHEMES:
+        return Markup("")
+    return escape(quote(text, safe=":/?#[]@!$&'*+,;=%~-._"))  # escaped: an "&copy=" must not become ©
+
+
+def money(value, currency=None) -> str:
+    """A readable amount: 1.25 bn, 45 m, 250,000 (currency code first when known)."""
+    amount = float(value)
+    if abs(amount) >= 1e9:
+        text = f"{amount / 1e9:.3g} bn"
+    elif abs(amount) >= 1e6:
+        text = f"{amount / 1e6:.3g} m"
+    else:
+        text = f"{amount:,.0f}"
+    return f"{currency} {text}" if currency else text
+
+
+def _finalize(value):
+    return "" if value is None else value
+
+
+def join_text(values, separator: str = ", ") -> Markup:
+    """Join content values as literal text."""
+    return escape(separator).join(escape(v) for v in values)
+
+
+def make_environment(project_root: Path | None = None) -> jinja2.Environment:
+    """Templates in the project's own site_templates/ override the bundled ones, file by file."""
+    search = []
+    if project_root is not None and (project_root / "site_templates").is_dir():
+        search.append(project_root / "site_templates")
+    if BUNDLED_TEMPLATES not in search:
+        search.append(BUNDLED_TEMPLATES)
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(p) for p in search]),
+        # Every value is written as text; only Markup (the `markdown` filter, links) is written as HTML.
+        autoescape=True,
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(markdown=markdown, url=safe_url, text=escape, join_text=join_text, money=money,
+                       slugify=lambda v: Markup(slugify(v)))
+    return env
