@@ -86,18 +86,6 @@ def test_stages_below_site_import_only_their_own_libraries(path):
     assert not outside & RENDERING
 
 
-def test_every_stage_is_a_package_the_wheel_carries():
-    import tomllib
-
-    listed = set(tomllib.loads((PACKAGE.parent / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
-    packages = {
-        ".".join(("generator",) + p.parent.relative_to(PACKAGE).parts).rstrip(".")
-        for p in PACKAGE.rglob("__init__.py")
-        if "starter" not in p.parts
-    }
-    assert packages <= listed, f"add to [tool.setuptools] packages: {sorted(packages - listed)}"
-
-
 def test_the_layer_test_can_fail(tmp_path):
     # A load module that imports the catalog is exactly what the test above must catch.
     bad = tmp_path / "bad.py"

@@ -10,7 +10,7 @@ import yaml
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.model.kinds import FOLDER_KINDS
+from generator.model.registry import FOLDER_KINDS
 from generator.site.edition import Options, prepare_site
 from generator.site.pages import page_url
 

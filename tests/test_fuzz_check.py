@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from generator.catalog.check import check_project
 from generator.diagnostics import CODES, ERROR, WARNING, has_errors
-from generator.model.kinds import SINGLE_KINDS
+from generator.model.registry import SINGLE_KINDS
 
 BASE = Path(__file__).resolve().parent / "valid" / "small-complete"
 # PLAYBOOK_FUZZ_EXAMPLES=5000 runs a longer hunt; the default keeps the whole module near 5 s.

@@ -10,7 +10,8 @@ import typing
 import pytest
 
 from generator.model import reference
-from generator.model.kinds import ALL_KINDS, Common
+from generator.model.kinds import Common
+from generator.model.registry import ALL_KINDS
 from generator.site.edition import Options, prepare_site
 
 from .sitebuild import copy_example

@@ -18,7 +18,8 @@ from generator.authoring.schema import vscode_schemas
 from generator.catalog.check import check_project
 from generator.cli import main
 from generator.model import reference
-from generator.model.kinds import ALL_KINDS, FOLDER_KINDS, Insight
+from generator.model.kinds import Insight
+from generator.model.registry import ALL_KINDS, FOLDER_KINDS
 
 from .sitebuild import build, site_files
 

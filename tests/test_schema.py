@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from generator.authoring.schema import DIALECT, file_patterns, schemas, vscode_schemas
 from generator.catalog.discover import discover
 from generator.cli import main
-from generator.model.kinds import ALL_KINDS
+from generator.model.registry import ALL_KINDS
 
 from .sitebuild import REPO
 

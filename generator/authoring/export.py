@@ -14,8 +14,8 @@ from pathlib import Path
 
 from generator.adapters.mkdocs.config import read_mkdocs_yml
 from generator.catalog import relations as rel
-from generator.catalog.catalog import LIST_KINDS, Catalog, Link
-from generator.model.kinds import FOLDER_KINDS, SINGLE_KINDS
+from generator.catalog.catalog import Catalog, Link
+from generator.model.registry import FOLDER_KINDS, LIST_KINDS, SINGLE_KINDS
 from generator.site.pages import brief_path, entity_path, page_url
 
 FORMAT = "playbook-export"

@@ -21,11 +21,10 @@ from pathlib import Path
 import yaml
 
 from generator.authoring.schema import vscode_schemas, write_schemas
-from generator.catalog.catalog import SINGULAR
 from generator.catalog.discover import YAML_SUFFIXES
 from generator.model.fields import ID_PATTERN
-from generator.model.kinds import FOLDER_KINDS, SINGLE_KINDS
-from generator.model.reference import LOCATIONS, FieldDoc, fields_of
+from generator.model.reference import FieldDoc, fields_of
+from generator.model.registry import FOLDER_KINDS, LOCATIONS, SINGLE_KINDS, SINGULAR
 
 STARTER = Path(__file__).resolve().parents[1] / "starter"  # generator/starter
 SCHEMA_DIR = "schemas"

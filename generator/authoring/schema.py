@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.model.kinds import ALL_KINDS
-from generator.model.reference import LOCATIONS, TITLES
+from generator.model.reference import TITLES
+from generator.model.registry import ALL_KINDS, LOCATIONS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SUFFIX = ".schema.json"

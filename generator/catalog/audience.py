@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from generator.catalog.catalog import ALL_MEANING_FIELDS, LIST_KINDS, Catalog, build_catalog
+from generator.catalog.catalog import ALL_MEANING_FIELDS, Catalog, build_catalog
 from generator.model.introspect import plan
+from generator.model.registry import LIST_KINDS
 
 AUDIENCES = ("internal", "partner", "public")
 # Which entity audiences each edition may show.

@@ -11,24 +11,11 @@ from functools import cached_property
 from pathlib import Path
 
 from generator.model.introspect import iter_refs
-from generator.model.kinds import FOLDER_KINDS, Common, Company, Leads, Process, Role, Stage, Team
+from generator.model.kinds import Common, Company, Leads, Process, Role, Stage, Team
+from generator.model.registry import FOLDER_KINDS, LIST_KINDS
 
-# Kinds that are lists inside a single file rather than files of their own.
-LIST_KINDS = {"stages": ("process", "stages"), "roles": ("team", "roles")}
 # Lists where "empty or missing means all" (FORMAT.md: value propositions).
 ALL_MEANING_FIELDS = ("segments", "personas", "products")
-SINGULAR = {
-    "segments": "segment",
-    "personas": "persona",
-    "value-propositions": "value proposition",
-    "products": "product",
-    "assets": "asset",
-    "competitors": "competitor",
-    "insights": "insight",
-    "playbooks": "playbook",
-    "stages": "process stage",
-    "roles": "team role",
-}
 
 
 @dataclass(frozen=True)

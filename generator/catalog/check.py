@@ -12,7 +12,8 @@ from generator.catalog.discover import SourceFile, discover
 from generator.catalog.rules import catalog_rules
 from generator.diagnostics import Diagnostic, finalize
 from generator.load.document import SourceMap, load_document
-from generator.model.kinds import ALL_KINDS, Common
+from generator.model.kinds import Common
+from generator.model.registry import ALL_KINDS
 from generator.model.validate import validate_document
 
 

@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.catalog import relations as rel
-from generator.catalog.catalog import SINGULAR, Catalog
+from generator.catalog.catalog import Catalog
+from generator.model.registry import SINGULAR
 
 
 @dataclass(frozen=True)

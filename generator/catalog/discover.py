@@ -6,10 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.catalog.catalog import SINGULAR
 from generator.diagnostics import Diagnostic, error
 from generator.model.fields import ID_PATTERN
-from generator.model.kinds import FOLDER_KINDS, SINGLE_KINDS
+from generator.model.registry import FOLDER_KINDS, SINGLE_KINDS, SINGULAR
 from generator.suggest import did_you_mean
 
 YAML_SUFFIXES = (".yml", ".yaml")

@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.catalog.catalog import SINGULAR, Catalog, is_stale  # noqa: F401  (templates read rel.SINGULAR and rel.is_stale)
+from generator.catalog.catalog import Catalog, is_stale  # noqa: F401  (templates read rel.is_stale)
 from generator.model.kinds import Asset, CommitteeMember, Insight, Persona, Play, Playbook, Role, Segment
+from generator.model.registry import SINGULAR  # noqa: F401  (templates read rel.SINGULAR)
 
 BUYING_ROLES = (
     "economic_buyer",

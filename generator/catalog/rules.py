@@ -6,10 +6,11 @@ import datetime
 from collections.abc import Iterator
 from pathlib import Path
 
-from generator.catalog.catalog import LIST_KINDS, SINGULAR, Catalog, is_stale
+from generator.catalog.catalog import Catalog, is_stale
 from generator.catalog.discover import CONTENT
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load.document import SourceMap
+from generator.model.registry import LIST_KINDS, SINGULAR
 from generator.suggest import did_you_mean
 
 Sources = dict[tuple[str, str], SourceMap]

@@ -412,18 +412,3 @@ class Playbook(Common):
     personas: PersonaRefs = list_field("Persona ids.")
     competitors: CompetitorRefs = list_field("Competitor ids.")
     plays: list[Play] = list_field("Ordered plays.")
-
-
-# Folder kinds: folder name -> model. Single-file kinds: file stem -> model.
-FOLDER_KINDS: dict[str, type[Common]] = {
-    "segments": Segment,
-    "personas": Persona,
-    "value-propositions": ValueProposition,
-    "products": Product,
-    "assets": Asset,
-    "competitors": Competitor,
-    "insights": Insight,
-    "playbooks": Playbook,
-}
-SINGLE_KINDS: dict[str, type[Common]] = {"company": Company, "process": Process, "leads": Leads, "team": Team}
-ALL_KINDS: dict[str, type[Common]] = {**SINGLE_KINDS, **FOLDER_KINDS}

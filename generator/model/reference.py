@@ -16,23 +16,12 @@ from typing import Any
 from pydantic import BaseModel, WithJsonSchema
 from pydantic.fields import FieldInfo
 
-from generator.catalog.catalog import SINGULAR
 from generator.model.fields import ID_PATTERN, MarkdownText, Ref
-from generator.model.kinds import ALL_KINDS, FOLDER_KINDS, SINGLE_KINDS, Common
+from generator.model.kinds import Common
+from generator.model.registry import ALL_KINDS, KIND, LOCATIONS, SINGULAR
 
-# Where each kind lives in a project.
-LOCATIONS = {
-    **{kind: f"content/{kind}.yml" for kind in SINGLE_KINDS},
-    **{kind: f"content/{kind}/<id>.yml" for kind in FOLDER_KINDS if kind != "playbooks"},
-    "playbooks": "playbooks/<id>.yml",
-}
-TITLES = {
-    "company": "Company",
-    "process": "Sales process",
-    "leads": "Leads",
-    "team": "Team",
-    **{kind: SINGULAR[kind].capitalize() for kind in FOLDER_KINDS},
-}
+# The heading of each kind on the field reference and in its JSON Schema's title.
+TITLES = {kind: KIND[kind].singular.capitalize() for kind in ALL_KINDS}
 
 
 @dataclass(frozen=True)

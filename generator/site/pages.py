@@ -16,21 +16,11 @@ from markupsafe import Markup
 
 from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog
-from generator.site.render import Headings
+from generator.model.registry import ENTITY_TEMPLATES, SITE_FOLDERS
 from generator.site.history import Entry, History, changed_on, recent_changes
+from generator.site.render import Headings, labels
 
-# Site folder per kind; the asset library is not called "assets" because the theme owns that folder.
-FOLDERS = {
-    "segments": "segments", "personas": "personas", "value-propositions": "value-propositions",
-    "products": "products", "assets": "library", "competitors": "competitors", "insights": "insights",
-    "playbooks": "playbooks",
-}
 ATTACHMENTS = "attachments"
-ENTITY_TEMPLATES = {
-    "segments": "segment.html.j2", "personas": "persona.html.j2", "value-propositions": "value-proposition.html.j2",
-    "products": "product.html.j2", "assets": "asset.html.j2", "competitors": "competitor.html.j2",
-    "insights": "insight.html.j2", "playbooks": "playbook.html.j2",
-}
 
 
 @dataclass
@@ -58,7 +48,7 @@ class Settings:
 
 
 def entity_path(kind: str, id: str) -> str:
-    return f"{FOLDERS[kind]}/{id}.md"
+    return f"{SITE_FOLDERS[kind]}/{id}.md"
 
 
 def brief_path(segment_id: str, persona_id: str) -> str:
@@ -131,23 +121,37 @@ def _relative_url(target: str, base: str) -> Markup:
     return Markup(relative)
 
 
+# Section pages in navigation order: (path, the kind they need or None). A section's template
+# is named after its path (segments/index.md -> segments.html.j2); its title and description
+# are in site_templates/labels.yml under the same name.
 SECTIONS = (
-    # (path, template, title, description, kinds it needs or None)
-    ("segments/index.md", "segments.html.j2", "Segments", "Target segments ranked by priority, with market size and fit.", "segments"),
-    ("personas/index.md", "personas.html.j2", "Personas", "Buyer personas grouped by the buying role they usually play.", "personas"),
-    ("briefs/index.md", "briefs.html.j2", "Call-prep briefs", "One page per buyer in each segment: everything to prepare a meeting.", "segments"),
-    ("matrix.md", "matrix.html.j2", "Value matrix", "Which value propositions cover which buyer in which segment, and the gaps.", "segments"),
-    ("value-propositions/index.md", "value-propositions.html.j2", "Value propositions", "What we promise to whom, with proof.", "value-propositions"),
-    ("library/index.md", "library.html.j2", "Asset library", "Every sales asset, filterable by type, segment, persona and stage.", "assets"),
-    ("competitors/index.md", "competitors.html.j2", "Competitors", "Battlecards: strengths, weaknesses, landmines and objections.", "competitors"),
-    ("products/index.md", "products.html.j2", "Products", "What we sell and what it does.", "products"),
-    ("playbooks/index.md", "playbooks.html.j2", "Playbooks", "Sales motions as plays, stage by stage.", "playbooks"),
-    ("process.md", "process.html.j2", "Sales process", "The sales process aligned with the buyer's journey.", "process"),
-    ("leads.md", "leads.html.j2", "Leads", "Lead definitions, scoring and nurture tracks agreed by marketing and sales.", "leads"),
-    ("team.md", "team.html.j2", "Team", "Roles on our side of the deal and whom they engage.", "team"),
-    ("insights/index.md", "insights.html.j2", "Field insights", "What sellers learn in the field, newest first.", "insights"),
-    ("tags.md", "tags.html.j2", "Tags", "Every entity by tag.", None),
+    ("segments/index.md", "segments"),
+    ("personas/index.md", "personas"),
+    ("briefs/index.md", "segments"),
+    ("matrix.md", "segments"),
+    ("value-propositions/index.md", "value-propositions"),
+    ("library/index.md", "assets"),
+    ("competitors/index.md", "competitors"),
+    ("products/index.md", "products"),
+    ("playbooks/index.md", "playbooks"),
+    ("process.md", "process"),
+    ("leads.md", "leads"),
+    ("team.md", "team"),
+    ("insights/index.md", "insights"),
+    ("tags.md", None),
 )
+
+
+def section_name(path: str) -> str:
+    """The name a section page goes by in labels.yml and templates: segments/index.md -> segments."""
+    return path.removesuffix(".md").removesuffix("/index")
+
+
+def section_page(path: str, **fields) -> Page:
+    name = section_name(path)
+    label = labels()["sections"][name]
+    return Page(path, f"{name}.html.j2", label["title"], label["description"], nav=True, **fields)
+
 
 # Section pages that only repeat, entity by entity, what the entities' own pages say. Search
 # finds those pages instead; parsing these for the index was over half of the search plugin's
@@ -155,13 +159,11 @@ SECTIONS = (
 UNINDEXED = {"library/index.md", "tags.md", "matrix.md", "insights/index.md"}
 
 # Pages for the people who keep the playbook: (path, template, title, description, editions).
+# Pages for the people who keep the playbook: (path, the editions that have them).
 UPKEEP = (
-    ("changes.md", "changes.html.j2", "What changed", "Recent changes to the playbook, newest first.",
-     ("internal", "partner", "public")),
-    ("health.md", "health.html.j2", "Content health", "What the playbook does not cover yet, what is stale and who owns what.",
-     ("internal",)),
-    ("reference.md", "reference.html.j2", "How to edit this playbook", "Every kind of file and every field, with type, allowed values and meaning.",
-     ("internal",)),
+    ("changes.md", ("internal", "partner", "public")),
+    ("health.md", ("internal",)),
+    ("reference.md", ("internal",)),
 )
 CHANGES_SHOWN = 100  # the "What changed" page lists this many changes, so its size stays constant
 
@@ -172,7 +174,10 @@ def upkeep_context(catalog: Catalog, settings: Settings, path: str, history: His
     from generator.model import reference  # only the pages that need them
 
     if path == "changes.md":
-        return {"changes": recent_changes(catalog.everything(), history, CHANGES_SHOWN), "from_git": history is not None}
+        return {
+            "changes": recent_changes(catalog.everything(), history, CHANGES_SHOWN),
+            "from_git": history is not None,
+        }
     if path == "health.md":
         return {"health": coverage.analyse(catalog, settings.today)}
     from generator.diagnostics import CODES
@@ -183,29 +188,51 @@ def upkeep_context(catalog: Catalog, settings: Settings, path: str, history: His
 def plan_site(catalog: Catalog, settings: Settings, history: History | None = None) -> list[Page]:
     """Every page of the site, in a stable order. `history` is the project's git history, if any."""
     company = catalog.company
-    title = company.name if company else "Playbook"
-    pages = [Page("index.md", "home.html.j2", title, (company.summary or "") if company else "", nav=True,
-                  source=company.rel if company else None)]
-    for path, template, name, description, needs in SECTIONS:
+    title = company.name if company else labels()["home"]["title"]
+    pages = [
+        Page(
+            "index.md",
+            "home.html.j2",
+            title,
+            (company.summary or "") if company else "",
+            nav=True,
+            source=company.rel if company else None,
+        )
+    ]
+    for path, needs in SECTIONS:
         if needs is None or _has(catalog, needs):
-            pages.append(Page(path, template, name, description, nav=True, searchable=path not in UNINDEXED,
-                              source=catalog.singles[needs].rel if needs in catalog.singles else None))
-    for path, template, name, description, editions in UPKEEP:
+            source = catalog.singles[needs].rel if needs in catalog.singles else None
+            pages.append(section_page(path, searchable=path not in UNINDEXED, source=source))
+    for path, editions in UPKEEP:
         if settings.audience in editions:
-            pages.append(Page(path, template, name, description, upkeep_context(catalog, settings, path, history), nav=True))
-    for kind in FOLDERS:
+            pages.append(section_page(path, context=upkeep_context(catalog, settings, path, history)))
+    for kind in SITE_FOLDERS:
         for entity in catalog.all(kind):
-            pages.append(Page(entity_path(kind, entity.id), ENTITY_TEMPLATES[kind], entity.name,
-                              entity.summary or "", {"entity": entity}, source=entity.rel,
-                              updated=entity.reviewed, changed=changed_on(entity, history)))
+            pages.append(
+                Page(
+                    entity_path(kind, entity.id),
+                    ENTITY_TEMPLATES[kind],
+                    entity.name,
+                    entity.summary or "",
+                    {"entity": entity},
+                    source=entity.rel,
+                    updated=entity.reviewed,
+                    changed=changed_on(entity, history),
+                )
+            )
+    brief_label = labels()["brief"]
     for segment in catalog.all("segments"):
         for seat in rel.seats(catalog, segment):
-            pages.append(Page(
-                brief_path(segment.id, seat.persona.id), "brief.html.j2",
-                f"Brief: {seat.persona.name} in {segment.name}",
-                f"Call preparation for meeting the {seat.persona.name} in {segment.name}.",
-                {"seat": seat}, source=segment.rel,
-            ))
+            pages.append(
+                Page(
+                    brief_path(segment.id, seat.persona.id),
+                    "brief.html.j2",
+                    brief_label["title"].format(persona=seat.persona.name, segment=segment.name),
+                    brief_label["description"].format(persona=seat.persona.name, segment=segment.name),
+                    {"seat": seat},
+                    source=segment.rel,
+                )
+            )
     pages[0].context["sections"] = [p for p in pages[1:] if p.nav]
     for page in pages:
         if page.updated is None:

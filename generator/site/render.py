@@ -11,7 +11,6 @@ passed to templates as data; it is never compiled as a template itself.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -19,7 +18,9 @@ from urllib.parse import quote
 import jinja2
 import markdown as markdown_lib
 import nh3
-from markdown.extensions.toc import nest_toc_tokens, slugify as toc_slugify, unique
+import yaml
+from markdown.extensions.toc import nest_toc_tokens, unique
+from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup, escape
 
 from generator.catalog.relations import slugify
@@ -31,9 +32,44 @@ _CHECKOUT_TEMPLATES = _PACKAGE.parent / "site_templates"  # a source checkout ke
 BUNDLED_TEMPLATES = _CHECKOUT_TEMPLATES if _CHECKOUT_TEMPLATES.is_dir() else _PACKAGE / "site_templates"
 
 _ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
-    "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "td": {"align"}, "th": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -82,7 +118,15 @@ class Headings:
     def add(self, level: int, title, id: str | None = None) -> str:
         text = title.striptags() if isinstance(title, Markup) else str(title)
         unique_id = unique(str(id) if id else (toc_slugify(text, "-") or "section"), self._ids)
-        self._flat.append({"level": int(level), "id": unique_id, "name": str(escape(text)), "html": str(escape(text)), "data-toc-label": ""})
+        self._flat.append(
+            {
+                "level": int(level),
+                "id": unique_id,
+                "name": str(escape(text)),
+                "html": str(escape(text)),
+                "data-toc-label": "",
+            }
+        )
         return unique_id
 
     def tokens(self) -> list[dict]:
@@ -139,6 +183,18 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(markdown=markdown, url=safe_url, text=escape, join_text=join_text, money=money,
-                       slugify=lambda v: Markup(slugify(v)))
+    env.filters.update(
+        markdown=markdown,
+        url=safe_url,
+        text=escape,
+        join_text=join_text,
+        money=money,
+        slugify=lambda v: Markup(slugify(v)),
+    )
     return env
+
+
+@lru_cache(maxsize=1)
+def labels() -> dict:
+    """site_templates/labels.yml: the titles and descriptions Python needs before rendering."""
+    return yaml.safe_load((BUNDLED_TEMPLATES / "labels.yml").read_text(encoding="utf-8"))
