@@ -43,9 +43,9 @@ serve: $(VENV)/.site
 test: $(VENV)/.test
 	$(PYTEST) -q -n 2
 
-# Everything but the real-browser tests: the quick loop while editing.
+# Everything but the real-browser and slow tests: the quick loop while editing.
 test-fast: $(VENV)/.test
-	$(PYTEST) -q -n 2 -m "not browser"
+	$(PYTEST) -q -n 2 -m "not browser and not slow"
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

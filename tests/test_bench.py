@@ -15,6 +15,8 @@ sys.path.insert(0, str(REPO / "bench"))
 import floor  # noqa: E402
 import run  # noqa: E402
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def bench(tmp_path_factory):

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from generator.authoring.export import export
-from generator.authoring.schema import schemas
 from generator.authoring.scaffold import resolve_kind
+from generator.authoring.schema import schemas
 from generator.catalog.catalog import build_catalog
 from generator.catalog.discover import discover
 from generator.model import registry
@@ -83,6 +83,7 @@ THROWAWAY_TEMPLATE = """{% import "partials/macros.html.j2" as m with context %}
 """
 
 
+@pytest.mark.slow
 def test_a_new_kind_needs_only_a_model_a_registry_entry_and_a_template(tmp_path):
     copy = tmp_path / "repo"
     shutil.copytree(REPO / "generator", copy / "generator", ignore=shutil.ignore_patterns("__pycache__"))

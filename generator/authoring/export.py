@@ -15,6 +15,7 @@ from pathlib import Path
 from generator.adapters.mkdocs.config import read_mkdocs_yml
 from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog, Link
+from generator.model.kinds import Segment
 from generator.model.registry import FOLDER_KINDS, LIST_KINDS, SINGLE_KINDS
 from generator.site.pages import brief_path, entity_path, page_url
 
@@ -104,7 +105,7 @@ def export(
                 "role": seat.member.role,
                 "url": urls.page(brief_path(seat.segment.id, seat.persona.id)),
             }
-            for segment in catalog.all("segments")
+            for segment in catalog.of(Segment)
             for seat in rel.seats(catalog, segment)
         ],
     }
@@ -114,7 +115,7 @@ def export(
 def site_settings(root: Path) -> tuple[str, bool]:
     """(site_url, use_directory_urls) from the project's mkdocs.yml, read leniently ('' and True by default)."""
     data = read_mkdocs_yml(root / "mkdocs.yml")
-    site_url = data.get("site_url") if isinstance(data.get("site_url"), str) else ""
+    site_url = data["site_url"] if isinstance(data.get("site_url"), str) else ""
     directory_urls = data.get("use_directory_urls", True)
     return site_url, directory_urls if isinstance(directory_urls, bool) else True
 

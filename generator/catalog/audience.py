@@ -7,10 +7,13 @@ to an excluded one are removed rather than left dangling.
 
 from __future__ import annotations
 
+from typing import Any, cast
+
 from pydantic import BaseModel
 
 from generator.catalog.catalog import ALL_MEANING_FIELDS, Catalog, build_catalog
 from generator.model.introspect import plan
+from generator.model.kinds import Common
 from generator.model.registry import LIST_KINDS
 
 AUDIENCES = ("internal", "partner", "public")
@@ -28,7 +31,7 @@ def for_audience(catalog: Catalog, audience: str = "internal", *, drafts: bool =
         raise ValueError(f"unknown audience {audience!r}")
     kept_singles = [m for m in catalog.singles.values() if visible(m, audience, drafts)]
     kept = [m for kind in catalog.entities.values() for m in kind.values() if visible(m, audience, drafts)]
-    allowed = {kind: set() for kind in list(catalog.entities) + list(LIST_KINDS)}
+    allowed: dict[str, set[str]] = {kind: set() for kind in list(catalog.entities) + list(LIST_KINDS)}
     for model in kept:
         allowed[model.kind].add(model.id)
     singles = {m.kind for m in kept_singles}
@@ -47,8 +50,8 @@ def for_audience(catalog: Catalog, audience: str = "internal", *, drafts: bool =
     return build_catalog(catalog.root, pruned, narrowed=narrowed | catalog.narrowed)
 
 
-def _prune_entity(model, allowed: dict[str, set[str]], strip_internal: bool):
-    copy = _prune(model, allowed)
+def _prune_entity(model: Common, allowed: dict[str, set[str]], strip_internal: bool) -> Common:
+    copy = cast(Common, _prune(model, allowed))
     if strip_internal and copy.internal is not None:
         copy = copy.model_copy(update={"internal": None})
     copy._id, copy._rel = model.id, model.rel
@@ -57,7 +60,7 @@ def _prune_entity(model, allowed: dict[str, set[str]], strip_internal: bool):
 
 def _prune(model: BaseModel, allowed: dict[str, set[str]]) -> BaseModel:
     """Drop references to ids outside `allowed`; drop list items whose required reference is gone."""
-    update = {}
+    update: dict[str, Any] = {}
     for attr, _key, kind, _nested in plan(type(model)):
         value = getattr(model, attr)
         if value is None:

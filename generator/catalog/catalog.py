@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar, cast
 
 from generator.model.introspect import iter_refs
 from generator.model.kinds import Common, Company, Leads, Process, Role, Stage, Team
 from generator.model.registry import FOLDER_KINDS, LIST_KINDS
+
+M = TypeVar("M", bound=Common)
 
 # Lists where "empty or missing means all" (FORMAT.md: value propositions).
 ALL_MEANING_FIELDS = ("segments", "personas", "products")
@@ -60,6 +63,24 @@ class Catalog:
         if self._recorders:
             self._recorders[-1].add(key)
 
+    # --- typed access: every entity is stored under its kind, and each model knows its kind ---
+    def of(self, model: type[M]) -> list[M]:
+        """Entities of a folder kind as their model: catalog.of(Persona) -> list[Persona]."""
+        return cast("list[M]", self.all(model.kind))
+
+    def one(self, model: type[M], id: str) -> M | None:
+        """One entity of a folder kind as its model, or None."""
+        return cast("M | None", self.get(model.kind, id))
+
+    def single_of(self, model: type[M]) -> M | None:
+        """The single-file document of `model`'s kind (company, process, leads, team), or None."""
+        self._read(model.kind, model.kind)
+        return cast("M | None", self.singles.get(model.kind))
+
+    def indexed(self, model: type[M], field: str) -> Mapping[str, list[M]]:
+        """index() for a folder kind, typed by its model."""
+        return cast("Mapping[str, list[M]]", self.index(model.kind, field))
+
     # --- the single-file kinds ---
     def single(self, kind: str) -> Common | None:
         self._read(kind, kind)
@@ -67,27 +88,29 @@ class Catalog:
 
     @property
     def company(self) -> Company | None:
-        return self.single("company")
+        return self.single_of(Company)
 
     @property
     def process(self) -> Process | None:
-        return self.single("process")
+        return self.single_of(Process)
 
     @property
     def leads(self) -> Leads | None:
-        return self.single("leads")
+        return self.single_of(Leads)
 
     @property
     def team(self) -> Team | None:
-        return self.single("team")
+        return self.single_of(Team)
 
     @cached_property
     def _stages(self) -> dict[str, Stage]:
-        return {s.id: s for s in self.singles["process"].stages} if "process" in self.singles else {}
+        process = cast("Process | None", self.singles.get("process"))  # not a page read: see stages
+        return {s.id: s for s in process.stages} if process else {}
 
     @cached_property
     def _roles(self) -> dict[str, Role]:
-        return {r.id: r for r in self.singles["team"].roles} if "team" in self.singles else {}
+        team = cast("Team | None", self.singles.get("team"))
+        return {r.id: r for r in team.roles} if team else {}
 
     @property
     def stages(self) -> dict[str, Stage]:
@@ -107,9 +130,9 @@ class Catalog:
             with self.recording() as reads:
                 value = compute()
             self._memo[key] = (value, frozenset(reads))
-        value, reads = self._memo[key]
+        value, recorded = self._memo[key]
         if self._recorders:
-            self._recorders[-1].update(reads)
+            self._recorders[-1].update(recorded)
         return value
 
     # --- lookups ---
@@ -131,7 +154,7 @@ class Catalog:
         self._read(kind, "*")
         return list(self.entities[kind].values())
 
-    def index(self, kind: str, field: str) -> dict[str, list[Common]]:
+    def index(self, kind: str, field: str) -> Mapping[str, list[Common]]:
         """Entities of `kind` by each value of their `field` (a list or a single value), built once.
 
         The catalog never changes after it is built, so pages can ask "which assets name this
@@ -179,15 +202,22 @@ class Catalog:
         )
 
 
-class _RecordedIndex:
+class _RecordedIndex(Mapping[str, list[Common]]):
     """An index whose lookups count as reads of the entities filed under the key looked up."""
 
     def __init__(self, found: dict, catalog: Catalog, kind: str, field: str) -> None:
         self._found, self._catalog, self._kind, self._field = found, catalog, kind, field
 
-    def get(self, key, default=None):
+    def __getitem__(self, key: str) -> list[Common]:
         self._catalog._read("index", self._kind, self._field, key)
-        return self._found.get(key, default)
+        return self._found[key]
+
+    def __iter__(self) -> Iterator[str]:
+        self._catalog._read(self._kind, "*")  # listing every key reads the whole kind
+        return iter(self._found)
+
+    def __len__(self) -> int:
+        return len(self._found)
 
 
 def is_stale(entity, today: datetime.date) -> bool:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog
+from generator.model.kinds import Persona, Segment, ValueProposition
 from generator.model.registry import SINGULAR
 
 
@@ -129,11 +130,11 @@ def _ref(entity) -> Ref:
 
 def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
     report = Coverage(today=today)
-    for segment in sorted(catalog.all("segments"), key=lambda s: (s.priority or 99, s.id)):
+    for segment in sorted(catalog.of(Segment), key=lambda s: (s.priority or 99, s.id)):
         for seat in rel.seats(catalog, segment):
             vps = tuple(vp.id for vp in catalog.value_propositions_for(segment.id, seat.persona.id))
             report.seats.append(SeatCoverage(segment.id, seat.persona.id, seat.member.role, vps))
-    for persona in catalog.all("personas"):
+    for persona in catalog.of(Persona):
         if not persona.objections:
             report.personas_without_objections.append(_ref(persona))
         if not persona.discovery_questions:
@@ -141,7 +142,7 @@ def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
     for stage in catalog.stages.values():
         if not rel.stage_assets(catalog, stage):
             report.stages_without_assets.append(Ref("stages", stage.id, stage.name))
-    for vp in catalog.all("value-propositions"):
+    for vp in catalog.of(ValueProposition):
         if not rel.value_proposition_assets(catalog, vp):
             report.value_propositions_without_proof.append(_ref(vp))
     everything = catalog.everything()
@@ -153,7 +154,7 @@ def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
         owned[owner] += 1
         if owner is None:
             report.ownerless.append(_ref(entity))
-        if rel.is_stale(entity, today):
+        if entity.review_by is not None and rel.is_stale(entity, today):
             report.stale.append(Stale(_ref(entity), entity.review_by, owner))
             stale_by_owner[owner] += 1
     report.stale.sort(key=lambda s: (s.review_by, s.entity.kind, s.entity.id))

@@ -10,7 +10,18 @@ import re
 from dataclasses import dataclass
 
 from generator.catalog.catalog import Catalog, is_stale  # noqa: F401  (templates read rel.is_stale)
-from generator.model.kinds import Asset, CommitteeMember, Insight, Persona, Play, Playbook, Role, Segment
+from generator.model.kinds import (
+    Asset,
+    CommitteeMember,
+    Competitor,
+    Insight,
+    Persona,
+    Play,
+    Playbook,
+    Role,
+    Segment,
+    ValueProposition,
+)
 from generator.model.registry import SINGULAR  # noqa: F401  (templates read rel.SINGULAR)
 
 BUYING_ROLES = (
@@ -38,7 +49,7 @@ class Seat:
 def ranked_segments(catalog: Catalog) -> list[Segment]:
     """Highest priority first (1 is highest); unranked segments last, then by name."""
     return catalog.memo(
-        "ranked_segments", lambda: sorted(catalog.all("segments"), key=lambda s: (s.priority or 99, s.name.lower()))
+        "ranked_segments", lambda: sorted(catalog.of(Segment), key=lambda s: (s.priority or 99, s.name.lower()))
     )
 
 
@@ -50,7 +61,7 @@ def seats(catalog: Catalog, segment: Segment) -> list[Seat]:
         lambda: [
             seat
             for member in segment.buying_committee
-            if (seat := _seat(catalog, segment, member, catalog.get("personas", member.persona))) is not None
+            if (seat := _seat(catalog, segment, member, catalog.one(Persona, member.persona))) is not None
         ],
     )
 
@@ -78,7 +89,7 @@ def persona_seats(catalog: Catalog, persona: Persona) -> list[Seat]:
         f"persona_seats:{persona.id}",
         lambda: [
             _seat(catalog, segment, member, persona)
-            for segment in catalog.all("segments")
+            for segment in catalog.of(Segment)
             for member in segment.buying_committee
             if member.persona == persona.id
         ],
@@ -103,7 +114,7 @@ def personas_by_role(catalog: Catalog) -> list[tuple[str | None, list[Persona]]]
     """Personas grouped by their usual buying role, roles in decision order, then those with none."""
     groups = []
     for role in BUYING_ROLES + (None,):
-        people = sorted((p for p in catalog.all("personas") if p.default_role == role), key=lambda p: p.name.lower())
+        people = sorted((p for p in catalog.of(Persona) if p.default_role == role), key=lambda p: p.name.lower())
         if people:
             groups.append((role, people))
     return groups
@@ -114,8 +125,8 @@ def matrix(catalog: Catalog) -> tuple[list[Persona], list[tuple[Segment, list]]]
     propositions covering that pair (an empty list is a gap)."""
     columns = [
         p
-        for p in catalog.all("personas")
-        if any(m.persona == p.id for s in catalog.all("segments") for m in s.buying_committee)
+        for p in catalog.of(Persona)
+        if any(m.persona == p.id for s in catalog.of(Segment) for m in s.buying_committee)
     ]
     rows = []
     for segment in ranked_segments(catalog):
@@ -140,7 +151,7 @@ def newest_insights(
     elif competitor is not None:
         candidates = naming(catalog, "insights", "competitors", competitor.id)
     else:
-        candidates = catalog.all("insights")
+        candidates = catalog.of(Insight)
     found = [
         i
         for i in candidates
@@ -189,7 +200,7 @@ def by_stage(catalog: Catalog, assets: list[Asset]) -> list[tuple[object, list[A
 
 def segment_competitors(catalog: Catalog, segment: Segment):
     ids = set(segment.competitors) | {c.id for c in naming(catalog, "competitors", "segments", segment.id)}
-    return [c for c in catalog.all("competitors") if c.id in ids]
+    return [c for c in catalog.of(Competitor) if c.id in ids]
 
 
 def plays_with(catalog: Catalog, persona: Persona) -> list[tuple[Playbook, Play, int]]:
@@ -202,7 +213,7 @@ def _plays_by(catalog: Catalog, field: str) -> dict[str, list[tuple[Playbook, Pl
 
     def compute():
         found: dict[str, list] = {}
-        for pb in catalog.all("playbooks"):
+        for pb in catalog.of(Playbook):
             for number, play in enumerate(pb.plays, 1):
                 value = getattr(play, field)
                 for id in value if isinstance(value, list) else [value]:
@@ -268,13 +279,13 @@ def value_proposition_seats(catalog: Catalog, vp) -> list[tuple[Segment, list[Se
 
 def value_proposition_assets(catalog: Catalog, vp) -> list[Asset]:
     """Assets that name the value proposition or prove one of its proof points, sorted by id."""
-    proving = [a for point in vp.proof_points for a in (catalog.get("assets", i) for i in point.assets) if a]
+    proving = [a for point in vp.proof_points for a in (catalog.one(Asset, i) for i in point.assets) if a]
     return _union(naming(catalog, "assets", "value_propositions", vp.id), proving)
 
 
 def product_value_propositions(catalog: Catalog, product) -> tuple[list, list]:
     """(value propositions naming the product, those naming no product and so covering all)."""
-    vps = catalog.all("value-propositions")
+    vps = catalog.of(ValueProposition)
     return [vp for vp in vps if product.id in vp.products], [vp for vp in vps if catalog.means_all(vp, "products")]
 
 
@@ -286,16 +297,12 @@ def competitor_segments(catalog: Catalog, competitor) -> list[Segment]:
 
 def library_facets(catalog: Catalog) -> dict[str, list]:
     """The values the asset library can be filtered by: only those some asset names."""
-    assets = catalog.all("assets")
+    assets = catalog.of(Asset)
     used = {field: {i for a in assets for i in getattr(a, field)} for field in ("segments", "personas", "stages")}
     return {
         "types": sorted({a.type for a in assets}),
-        "segments": sorted(
-            (s for s in catalog.all("segments") if s.id in used["segments"]), key=lambda s: s.name.lower()
-        ),
-        "personas": sorted(
-            (p for p in catalog.all("personas") if p.id in used["personas"]), key=lambda p: p.name.lower()
-        ),
+        "segments": sorted((s for s in catalog.of(Segment) if s.id in used["segments"]), key=lambda s: s.name.lower()),
+        "personas": sorted((p for p in catalog.of(Persona) if p.id in used["personas"]), key=lambda p: p.name.lower()),
         "stages": [s for s in catalog.stages.values() if s.id in used["stages"]],
     }
 
@@ -326,7 +333,7 @@ def stage_plays(catalog: Catalog, stage_id: str) -> list[tuple[Playbook, Play, i
 
 def stage_assets(catalog: Catalog, stage) -> list[Asset]:
     """Assets for a stage: those the process lists for it first, then those that name the stage."""
-    listed = [a for a in (catalog.get("assets", i) for i in stage.assets) if a is not None]
+    listed = [a for a in (catalog.one(Asset, i) for i in stage.assets) if a is not None]
     extra = [a for a in naming(catalog, "assets", "stages", stage.id) if a not in listed]
     return listed + extra
 

@@ -10,6 +10,7 @@ from generator.catalog.catalog import Catalog, is_stale
 from generator.catalog.discover import CONTENT
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load.document import SourceMap
+from generator.model.kinds import Asset, Common, Segment
 from generator.model.registry import LIST_KINDS, SINGULAR
 from generator.suggest import did_you_mean
 
@@ -26,7 +27,9 @@ def catalog_rules(
     return found
 
 
-def _at(catalog: Catalog, sources: Sources, kind: str, id: str, loc: tuple, *, key: bool = False):
+def _at(
+    catalog: Catalog, sources: Sources, kind: str, id: str, loc: tuple, *, key: bool = False
+) -> tuple[str, int, int]:
     """(file, line, column) of `loc` inside the file of (kind, id)."""
     model = catalog.get(kind, id)
     where = sources[(kind, id)].key(loc) if key else sources[(kind, id)].value(loc)
@@ -86,7 +89,7 @@ def _unique_list_ids(catalog: Catalog, sources: Sources, known_ids) -> Iterator[
 
 def _attachments(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
     content = (catalog.root / CONTENT).resolve()
-    files = [(asset, "file", asset.file) for asset in catalog.all("assets")]
+    files: list[tuple[Common, str, str | None]] = [(asset, "file", asset.file) for asset in catalog.of(Asset)]
     if catalog.company is not None:
         files.append((catalog.company, "logo", catalog.company.logo))  # relative to content/, beside company.yml
     for entity, field, name in files:
@@ -118,7 +121,7 @@ def _attachment_problem(root: Path, content: Path, rel: str, name: str) -> str |
 
 def _stale(catalog: Catalog, sources: Sources, today: datetime.date) -> Iterator[Diagnostic]:
     for model in catalog.everything():
-        if is_stale(model, today):
+        if model.review_by is not None and is_stale(model, today):
             yield warning(
                 *_at(catalog, sources, model.kind, model.id, ("review_by",)),
                 "W300",
@@ -135,7 +138,7 @@ def _all_valid(catalog: Catalog, known_ids: dict[str, set[str]]) -> bool:
 def _orphan_assets(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
     if not _all_valid(catalog, known_ids):
         return
-    for asset in catalog.all("assets"):
+    for asset in catalog.of(Asset):
         if asset.segments or asset.personas or asset.stages or catalog.incoming("assets", asset.id):
             continue
         yield warning(
@@ -148,7 +151,7 @@ def _orphan_assets(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Di
 def _uncovered_members(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
     if not _all_valid(catalog, known_ids):
         return
-    for segment in catalog.all("segments"):
+    for segment in catalog.of(Segment):
         for index, member in enumerate(segment.buying_committee):
             if member.persona not in known_ids.get("personas", ()):
                 continue  # an unknown persona is already an error (E204)

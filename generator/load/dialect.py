@@ -35,7 +35,7 @@ _IMPLICIT = {
 }
 
 
-class FastSafeLoader(_BaseLoader):
+class FastSafeLoader(_BaseLoader):  # type: ignore[misc,valid-type]  # libyaml's loader when present
     """The safe loader with the same tag resolution done in fewer Python steps.
 
     `resolve` runs for every node the composer makes; PyYAML's version also supports path

@@ -7,6 +7,7 @@ U+2028, U+2029). Everything a diagnostic or the source map shows goes through he
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # A source-map position is one int, 0-based line << COL_BITS | 0-based column: a project holds
 # thousands of files, and an object per value would dominate memory. A column is below 2**20
@@ -24,6 +25,8 @@ def editor_position(text, pos: int) -> tuple[int, int]:
     """(1-based line, index where that line starts) of `pos` in `text` (str or bytes), counting
     '\n', a lone '\r' and '\r\n' as one line break each, as editors and YAML do. `pos` must
     not point at the '\n' of a '\r\n' pair."""
+    cr: Any
+    lf: Any
     cr, lf = ("\r", "\n") if isinstance(text, str) else (b"\r", b"\n")
     line = text.count(lf, 0, pos) + text.count(cr, 0, pos) - text.count(cr + lf, 0, pos) + 1
     line_start = max(text.rfind(lf, 0, pos), text.rfind(cr, 0, pos)) + 1

@@ -54,6 +54,7 @@ def event_scalars(text: str, positions: Positions) -> list[tuple[tuple[int, int]
     for event in parser_events(text):
         if event.__class__ is yaml.ScalarEvent:
             start, end = event.start_mark, event.end_mark
+            assert start is not None and end is not None  # the parser marks every event
             scalars.append(
                 (
                     positions.convert(start.line, start.column),

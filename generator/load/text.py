@@ -19,6 +19,7 @@ _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd
 def read_text(text_or_bytes, rel: str) -> tuple[str | None, list[Diagnostic]]:
     """(text without its BOM, []) when the content can be read as YAML text, else (None, the
     diagnostics that say why)."""
+    text: str | None
     if isinstance(text_or_bytes, str):
         text = text_or_bytes
         if len(text) * 4 > MAX_FILE_BYTES:  # only then can the UTF-8 form be over the limit

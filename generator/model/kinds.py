@@ -78,18 +78,18 @@ class Common(Strict):
     # generic private-attribute lookup is ten times slower.
     @property
     def id(self) -> str:
-        return self.__pydantic_private__["_id"]
+        return self.__pydantic_private__["_id"]  # type: ignore[index]  # set after validation
 
     @property
     def rel(self) -> str:
         """The source file, relative to the project root."""
-        return self.__pydantic_private__["_rel"]
+        return self.__pydantic_private__["_rel"]  # type: ignore[index]
 
 
 class SingleFile(Common):
     """The single-file kinds (process, leads, team): `name` is optional there."""
 
-    name: Text | None = describe("Display name of this document.", default=None)
+    name: Text | None = describe("Display name of this document.", default=None)  # type: ignore[assignment]
 
 
 # --- company ---------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ field is documented the moment it is added.
 
 from __future__ import annotations
 
+import builtins
 import datetime
 import types
 import typing
@@ -39,7 +40,7 @@ class FieldDoc:
     description: str
     markdown: bool = False
     ref: str | None = None  # the kind whose ids the field holds
-    model: type[BaseModel] | None = None  # the nested model (mapping or list of mappings)
+    model: builtins.type[BaseModel] | None = None  # the nested model (mapping or list of mappings)
     many: bool = False  # a list
     base: str = ""  # the core type: text, markdown, id, ref, url, date, int, float, bool, mapping, choice
 

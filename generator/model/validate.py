@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -17,6 +17,8 @@ from generator.diagnostics import Diagnostic, error
 from generator.load.dialect import BOOL, FLOAT, INT, plain_tag
 from generator.model.introspect import field_names, model_at
 from generator.suggest import did_you_mean
+
+M = TypeVar("M", bound=BaseModel)
 
 _SIMPLE_TYPES = {
     "string_type": "text",
@@ -67,9 +69,7 @@ def describe_value(value: Any) -> str:
     return type(value).__name__
 
 
-def validate_document(
-    model: type[BaseModel], data: dict, rel: str, source
-) -> tuple[BaseModel | None, list[Diagnostic]]:
+def validate_document(model: type[M], data: dict, rel: str, source) -> tuple[M | None, list[Diagnostic]]:
     """Validate `data` against `model`; on failure, one diagnostic per located problem."""
     try:
         return model.model_validate(data), []
@@ -103,7 +103,7 @@ def _real_loc(data: Any, loc: tuple, kind: str) -> tuple:
             and isinstance(part, int)
             and 0 <= part < len(node)
         ):
-            node = node[part]
+            node = node[part]  # type: ignore[index]  # the test above matched part to node's type
         elif kind in ("missing", "extra_forbidden") and i == len(loc) - 1 and isinstance(node, dict):
             pass
         else:

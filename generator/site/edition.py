@@ -6,7 +6,7 @@ An engine adapter (plugin.py for MkDocs) only hands these over.
 
 from __future__ import annotations
 
-from contextlib import nullcontext
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from generator.catalog.audience import for_audience
 from generator.catalog.catalog import Catalog
 from generator.catalog.check import CheckResult, check_project, epoch_date, today
 from generator.diagnostics import Diagnostic, has_errors
+from generator.model.kinds import Asset
 from generator.site.history import read_history
 from generator.site.incremental import changed_keys, indexed_fields, subject_keys, template_signature
 from generator.site.pages import UPKEEP, Page, Settings, attachment_path, content_date, page_context, plan_site
@@ -109,8 +110,8 @@ def prepare_site(
         site.signature = (options, settings, site.nav, template_signature(_template_folders(root)))
     changed = _changes(previous, site, catalog) if track else None
     # Same signature (changed is not None): the compiled templates of the last build still hold.
-    reuse = changed is not None and previous.environment is not None
-    site.environment = previous.environment if reuse else make_environment(root)
+    reuse = changed is not None and previous is not None and previous.environment is not None
+    site.environment = previous.environment if reuse and previous else make_environment(root)
     _render(site, pages, site.environment, catalog, settings, previous, changed, track)
     _add_files(site, root, catalog, options)
     return site
@@ -149,25 +150,26 @@ def _render(
     site.modified = None if changed is None else set()
     for page in pages:
         site.pages[page.path] = page
-        if changed is not None and _still_valid(previous, page, changed):
+        if changed is not None and previous is not None and _still_valid(previous, page, changed):
             site.html[page.path], site.toc[page.path] = previous.html[page.path], previous.toc[page.path]
             site.reads[page.path] = previous.reads[page.path]
             continue
         context = page_context(catalog, settings, page)
-        with catalog.recording() if track else nullcontext(set()) as reads:
+        scope: AbstractContextManager[set] = catalog.recording() if track else nullcontext(set())
+        with scope as reads:
             html = env.get_template(f"pages/{page.template}").render(context)
             if page.changed is not None:
                 html += env.get_template("partials/changed.html.j2").render(context)
         site.html[page.path], site.toc[page.path] = html, context["headings"].tokens()
         if track:
             site.reads[page.path] = frozenset(reads | subject_keys(page.context))
-        if site.modified is not None and html != previous.html.get(page.path):
+        if site.modified is not None and previous is not None and html != previous.html.get(page.path):
             site.modified.add(page.path)
 
 
 def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) -> None:
     """Attachments, our stylesheets and scripts, theme overrides and the offline shim."""
-    for asset in catalog.all("assets"):
+    for asset in catalog.of(Asset):
         if asset.file:
             site.files[attachment_path(asset)] = (root / asset.rel).parent / asset.file
     static = _template_dir(root, "assets")

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.catalog.discover import CONTENT, PLAYBOOKS
+from generator.model.kinds import Common
 
 RECORD = "\x1e"
 UNIT = "\x1f"
@@ -130,7 +131,7 @@ def parse_log(output: str) -> History:
 class Entry:
     """One line of the "What changed" page: an entity and a change to it."""
 
-    entity: object  # the entity (from the edition's catalog)
+    entity: Common  # the entity (from the edition's catalog)
     date: datetime.date
     author: str | None = None
     subject: str | None = None
@@ -138,7 +139,7 @@ class Entry:
     seq: int = 0
 
 
-def recent_changes(entities: list, history: History | None, limit: int = 100) -> list[Entry]:
+def recent_changes(entities: list[Common], history: History | None, limit: int = 100) -> list[Entry]:
     """The newest changes of `entities`, newest first: from git, or from `reviewed` without git."""
     entries: list[Entry] = []
     for entity in entities:

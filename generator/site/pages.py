@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog
+from generator.model.kinds import Segment
 from generator.model.registry import ENTITY_TEMPLATES, SITE_FOLDERS
 from generator.site.history import Entry, History, changed_on, recent_changes
 from generator.site.render import Headings, labels
@@ -221,7 +222,7 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
                 )
             )
     brief_label = labels()["brief"]
-    for segment in catalog.all("segments"):
+    for segment in catalog.of(Segment):
         for seat in rel.seats(catalog, segment):
             pages.append(
                 Page(

@@ -131,7 +131,7 @@ class Headings:
 
     def tokens(self) -> list[dict]:
         """Nested like Python-Markdown's `toc_tokens`, which MkDocs turns into `page.toc`."""
-        return nest_toc_tokens([dict(t) for t in self._flat])
+        return nest_toc_tokens([dict(t) for t in self._flat])  # type: ignore[misc,return-value]  # plain dicts, as MkDocs takes them
 
 
 def safe_url(value) -> Markup:

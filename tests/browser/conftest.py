@@ -340,3 +340,11 @@ def screenshots_dir(tmp_path_factory) -> Path:
     folder = Path(wanted) if wanted else tmp_path_factory.mktemp("screenshots")
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+def pytest_collection_modifyitems(config, items):
+    """Everything under tests/browser/ is a real-browser test: `make test-fast` leaves them out."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)

@@ -120,7 +120,7 @@ def serve(root: Path, options: Options, dev_addr: str | None) -> None:
             raise EngineError(str(exc)) from None
 
 
-class _EditsObserver(Observer):
+class _EditsObserver(Observer):  # type: ignore[misc,valid-type]  # watchdog picks the platform's class at run time
     """The platform's file watcher (inotify on Linux), told only of edits: every rebuild opens
     files under the watched folders, and those reads must not start another rebuild."""
 

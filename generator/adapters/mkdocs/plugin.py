@@ -11,6 +11,7 @@ import logging
 import os
 import threading
 from pathlib import Path
+from typing import cast
 
 import jinja2
 import jinja2.bccache
@@ -75,7 +76,7 @@ class RenderedPage(Page):
 
     def render(self, config, files) -> None:
         self.content = self._html
-        self.toc = get_toc(self._toc)
+        self.toc = get_toc(self._toc)  # type: ignore[arg-type]  # the same dicts Python-Markdown makes
         self.present_anchor_ids = _ids(self._toc)
         self.links_to_anchors = {}
 
@@ -122,7 +123,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.preloaded = None  # a CheckResult handed over by `playbook build`, to skip a second check
-        self.site: SiteBuild | None = None
+        self.site: SiteBuild  # set by on_config, before any event that reads it
         self.progress: Progress | None = None
         self.on_startup(command="build", dirty=False)
 
@@ -217,7 +218,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         kept = [f for f in files if not f.abs_src_path or not str(Path(f.abs_src_path).resolve()).startswith(docs_dir)]
         generated = []
         for path, html in self.site.html.items():
-            file = PageFile.generated(config, path, content=html)
+            file = cast(PageFile, PageFile.generated(config, path, content=html))
             file.modified = self.site.modified is None or path in self.site.modified
             RenderedPage(file, config, self.site.pages[path], html, self.site.toc[path])
             generated.append(file)
