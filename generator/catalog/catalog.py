@@ -17,7 +17,7 @@ from generator.model.registry import FOLDER_KINDS, LIST_KINDS
 
 M = TypeVar("M", bound=Common)
 
-# Lists where "empty or missing means all" (FORMAT.md: value propositions).
+# Lists where "empty or missing means all" (docs/format.md: value propositions).
 ALL_MEANING_FIELDS = ("segments", "personas", "products")
 
 

@@ -1,5 +1,5 @@
 """One pydantic model per kind of content: the single source of validation, JSON Schema and
-the field reference. FORMAT.md (version 1) is the contract these models implement.
+the field reference. docs/format.md (version 1) is the contract these models implement.
 """
 
 from __future__ import annotations
