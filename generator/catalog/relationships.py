@@ -134,7 +134,7 @@ class Meeting:
 class StageView:
     stage: Stage
     meetings: tuple[Meeting, ...]
-    assets: tuple  # the stage's assets, then those of its plays
+    assets: tuple  # the assets the process lists for the stage, then those of its plays
 
 
 def segment_plays(catalog: Catalog, segment: Segment) -> list[tuple[Playbook, Play]]:
@@ -183,8 +183,10 @@ def _stage_views(catalog: Catalog, plays: list[tuple[Playbook, Play]], engaged) 
             role = catalog.get("roles", role_id)
             if role is not None and role.id not in owners:
                 meetings.append(Meeting(role, engaged(role), False))
-        assets = {a.id: a for a in rel.stage_assets(catalog, stage)}
-        for asset in (catalog.get("assets", i) for play in here for i in play.assets):
+        # The assets the process lists for the stage and those its plays use: every asset that
+        # names the stage is on the process page, and at scale there are hundreds of them.
+        assets: dict = {}
+        for asset in (catalog.get("assets", i) for i in [*stage.assets, *(i for play in here for i in play.assets)]):
             if asset is not None:
                 assets.setdefault(asset.id, asset)
         views.append(StageView(stage, tuple(meetings), tuple(assets.values())))
