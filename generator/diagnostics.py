@@ -40,6 +40,7 @@ CODES: dict[str, str] = {
     "E208": "file missing or outside content/",
     "E209": "value out of range or malformed",
     "E210": "asset gives both url and file",
+    "E220": "personas whose reports_to lines form a loop",
     "W300": "stale entity: its review_by date has passed",
     "W301": "asset that nothing references and that names no segment, persona or stage",
     "W302": "buying-committee member with no value proposition covering them",

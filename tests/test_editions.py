@@ -187,3 +187,47 @@ def test_audience_set_in_mkdocs_yml_is_the_default_of_every_command(tmp_path):
     assert json.loads(exported.stdout)["audience"] == "partner"
     # An explicit option still wins.
     assert "built the internal edition" in build(project, tmp_path / "site", "--audience", "internal").output
+
+
+# --- editions: the map draws only what the edition may show ------------------------------------
+
+MAP_CANARY = CANARY + "-map"
+MAP_PROJECT = {
+    "content/segments/open.yml": """
+        name: Open segment
+        audience: public
+        buying_committee:
+          - {persona: buyer, role: economic_buyer, influence: high, engaged_by: [ae]}
+          - {persona: hidden, role: champion, engaged_by: [ae]}
+          - {persona: draft, role: influencer}
+    """,
+    "content/personas/buyer.yml": "name: Open buyer\naudience: public\nreports_to: hidden\n",
+    "content/personas/hidden.yml": f"name: Hidden boss {MAP_CANARY}\n",
+    "content/personas/draft.yml": f"name: Draft person {MAP_CANARY}\naudience: partner\ndraft: true\n",
+    "content/team.yml": f"""
+        audience: public
+        roles:
+          - {{id: ae, name: Account executive}}
+        internal:
+          notes: {MAP_CANARY}
+    """,
+}
+
+
+@pytest.mark.parametrize("audience", ["partner", "public"])
+def test_relationship_map_draws_only_what_the_edition_may_show(tmp_path, audience):
+    """The SVG and its text alternative: hidden people, drafts and reporting lines to them stay out."""
+    from generator.site.edition import Options, prepare_site
+
+    from .test_relationship_map import map_svg, write
+
+    root = write(tmp_path / "p", MAP_PROJECT)
+    internal = prepare_site(root, Options(audience="internal", drafts=True)).html["segments/open.md"]
+    assert MAP_CANARY in map_svg(internal)  # the canaries do reach the internal map
+    site = prepare_site(root, Options(audience=audience))
+    leaks = [path for path, html in site.html.items() if MAP_CANARY in html]
+    page = site.html["segments/open.md"]
+    assert "Open buyer" in map_svg(page)
+    assert leaks == []
+    assert "Hidden boss" not in page and "Draft person" not in page
+    assert "reports to" not in page.split('<ul class="pb-map__facts">')[1].split("</ul>")[0]

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog
+from generator.catalog.relationships import unengaged_seats
 from generator.model.kinds import Persona, Segment, ValueProposition
 from generator.model.registry import SINGULAR
 
@@ -61,6 +62,7 @@ class OwnerCount:
 class Coverage:
     today: datetime.date
     seats: list[SeatCoverage] = field(default_factory=list)
+    unengaged: list[SeatCoverage] = field(default_factory=list)  # committee members nobody on our side engages
     personas_without_objections: list[Ref] = field(default_factory=list)
     personas_without_questions: list[Ref] = field(default_factory=list)
     stages_without_assets: list[Ref] = field(default_factory=list)
@@ -81,7 +83,7 @@ class Coverage:
 
     @property
     def problems(self) -> int:
-        return len(self.gaps) + len(self.stale) + sum(len(refs) for _, _, refs in self.lists())
+        return len(self.gaps) + len(self.unengaged) + len(self.stale) + sum(len(refs) for _, _, refs in self.lists())
 
     def lists(self) -> list[tuple[str, str, list[Ref]]]:
         """The lists of entities to fix, in report order: (title, what the text report adds to it, entities)."""
@@ -112,6 +114,7 @@ class Coverage:
                     for s in self.seats
                 ],
             },
+            "unengaged": [{"segment": s.segment, "persona": s.persona, "role": s.role} for s in self.unengaged],
             "personas_without_objections": [r.id for r in self.personas_without_objections],
             "personas_without_discovery_questions": [r.id for r in self.personas_without_questions],
             "stages_without_assets": [r.id for r in self.stages_without_assets],
@@ -134,6 +137,8 @@ def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
         for seat in rel.seats(catalog, segment):
             vps = tuple(vp.id for vp in catalog.value_propositions_for(segment.id, seat.persona.id))
             report.seats.append(SeatCoverage(segment.id, seat.persona.id, seat.member.role, vps))
+        for person in unengaged_seats(catalog, segment):
+            report.unengaged.append(SeatCoverage(segment.id, person.persona.id, person.seat.member.role, ()))
     for persona in catalog.of(Persona):
         if not persona.objections:
             report.personas_without_objections.append(_ref(persona))
@@ -178,6 +183,8 @@ def report_text(c: Coverage) -> str:
         f"Buying committees: {len(c.seats) - len(c.gaps)} of {len(c.seats)} seats covered by a value proposition"
     )
     out += [f"  gap: segment {s.segment}, persona {s.persona} ({s.role})" for s in c.gaps]
+    out.append(f"Committee members nobody on our side engages: {len(c.unengaged)}")
+    out += [f"  segment {s.segment}, persona {s.persona} ({s.role})" for s in c.unengaged]
     for title, note, refs in c.lists():
         out.append(f"{title}{note}: {len(refs)}")
         out += [f"  {_label(r.kind)} {r.id}" for r in refs]
@@ -213,6 +220,12 @@ def report_markdown(c: Coverage) -> str:
         out += [f"| `{s.segment}` | `{s.persona}` | {s.role.replace('_', ' ')} |" for s in c.gaps]
     else:
         out.append("Every committee seat has a value proposition.")
+    out += ["", f"### Committee members nobody on our side engages: {len(c.unengaged)}", ""]
+    if c.unengaged:
+        out += ["| Segment | Persona | Role |", "|---|---|---|"]
+        out += [f"| `{s.segment}` | `{s.persona}` | {s.role.replace('_', ' ')} |" for s in c.unengaged]
+    else:
+        out.append("Someone on our side engages every committee member.")
     for title, _note, refs in c.lists():
         out += ["", f"### {title}: {len(refs)}", ""]
         out += [f"- {_label(r.kind)} `{r.id}`: {_md_cell(r.name)}" for r in refs] or ["None."]

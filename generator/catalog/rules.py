@@ -8,9 +8,10 @@ from pathlib import Path
 
 from generator.catalog.catalog import Catalog, is_stale
 from generator.catalog.discover import CONTENT
+from generator.catalog.relationships import reports_to_cycles
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load.document import SourceMap
-from generator.model.kinds import Asset, Common, Segment
+from generator.model.kinds import Asset, Common, Persona, Segment
 from generator.model.registry import LIST_KINDS, SINGULAR
 from generator.suggest import did_you_mean
 
@@ -21,7 +22,7 @@ def catalog_rules(
     catalog: Catalog, sources: Sources, known_ids: dict[str, set[str]], today: datetime.date
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for rule in (_references, _unique_list_ids, _attachments, _orphan_assets, _uncovered_members):
+    for rule in (_references, _unique_list_ids, _attachments, _reporting_loops, _orphan_assets, _uncovered_members):
         found.extend(rule(catalog, sources, known_ids))
     found.extend(_stale(catalog, sources, today))
     return found
@@ -117,6 +118,19 @@ def _attachment_problem(root: Path, content: Path, rel: str, name: str) -> str |
         reason = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
         return f"file '{shown}' cannot be used as an attachment: {reason}"
     return None
+
+
+def _reporting_loops(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    """One error per loop of reporting lines, at the `reports_to` of the loop's first persona by
+    id: an org chart needs someone at the top, and the map cannot draw a loop."""
+    for loop in reports_to_cycles(catalog.of(Persona)):
+        where = _at(catalog, sources, "personas", loop[0], ("reports_to",))
+        if len(loop) == 1:
+            message = f"persona '{loop[0]}' reports to itself; set reports_to to their manager or remove it"
+        else:
+            chain = " -> ".join(loop + [loop[0]])
+            message = f"reports_to lines form a loop: {chain}; one of them must report to someone outside the loop, or to nobody"
+        yield error(*where, "E220", message)
 
 
 def _stale(catalog: Catalog, sources: Sources, today: datetime.date) -> Iterator[Diagnostic]:

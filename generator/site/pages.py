@@ -15,10 +15,12 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from generator.catalog import relations as rel
+from generator.catalog import relationships as rel_map
 from generator.catalog.catalog import Catalog
 from generator.model.kinds import Segment
 from generator.model.registry import ENTITY_TEMPLATES, SITE_FOLDERS
 from generator.site.history import Entry, History, changed_on, recent_changes
+from generator.site.map_layout import layout as draw_map
 from generator.site.render import Headings, labels
 
 ATTACHMENTS = "attachments"
@@ -267,6 +269,8 @@ def page_context(catalog: Catalog, settings: Settings, page: Page) -> dict:
         "link": Links(page.path, settings.directory_urls),
         "headings": Headings(),
         "rel": rel,
+        "rel_map": rel_map,  # the relationship map's facts; draw_map lays one out for its SVG
+        "draw_map": draw_map,
         "resolve": lambda kind, ids: [e for e in (catalog.get(kind, i) for i in ids) if e is not None],
         **page.context,
     }

@@ -12,7 +12,7 @@ from .browsing import KINDS, open_page, search
 
 pytestmark = pytest.mark.browser
 
-NARROW_KINDS = ("home", "brief", "matrix", "library")
+NARROW_KINDS = ("home", "brief", "matrix", "library", "segment")  # segment: the relationship map on a phone
 PARTNER_KINDS = ("home", "library", "asset")
 WCAG = ("wcag2a", "wcag2aa")
 BLOCKING = {"serious", "critical"}
