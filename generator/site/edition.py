@@ -55,6 +55,7 @@ class SiteBuild:
     stylesheets: tuple[str, ...] = ()
     scripts: tuple[str, ...] = ()
     edit_base: str | None = None
+    company_name: str | None = None  # the company's name, when this edition may show the company
     polyfills: tuple[str, ...] = ()  # scripts loaded before the theme's own
     # Kept for the next build while serving (generator/site/incremental.py):
     catalog: Catalog | None = None
@@ -89,6 +90,8 @@ def prepare_site(root: Path, options: Options, result: CheckResult | None = None
     if has_errors(result.diagnostics):
         return site
     catalog = for_audience(result.catalog, options.audience, drafts=options.drafts)
+    company = catalog.singles.get("company")
+    site.company_name = company.name.strip() if company is not None and company.name else None
     settings = Settings(today=today(), audience=options.audience, repo_url=options.repo_url,
                         insight_form_url=options.insight_form_url or insight_form_url(root, options.repo_url),
                         directory_urls=options.directory_urls,

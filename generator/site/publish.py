@@ -9,9 +9,10 @@ import os
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, TypeVar
 
 MARKER = ".playbook-site"
+T = TypeVar("T")
 
 
 class SiteDirRefused(Exception):
@@ -64,10 +65,12 @@ def publish(staged: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_atomically(site_dir: Path, build: Callable[[Path], None]) -> None:
-    """Run `build(folder)` into a staging folder and publish it only if it returns normally."""
+def build_atomically(site_dir: Path, build: Callable[[Path], T]) -> T:
+    """Run `build(folder)` into a staging folder and publish it only if it returns normally;
+    returns what `build` returned."""
     site_dir = site_dir.absolute()
     check_target(site_dir)
     with staging(site_dir) as tmp:
-        build(tmp)
+        built = build(tmp)
         publish(tmp, site_dir)
+    return built

@@ -65,9 +65,10 @@ class RenderedPage(Page):
         self.markdown = ""  # there is none: plugins that rewrite Markdown have nothing to do here
         # The theme writes title and description into <title>, <meta> and the header without
         # escaping them, so a name like "<script>…" must arrive as text.
-        self.meta = {"title": str(escape(self.planned.title))}
+        # Markup: `| e` in the theme leaves it as it is, so it is escaped exactly once everywhere.
+        self.meta = {"title": escape(self.planned.title)}
         if self.planned.description:
-            self.meta["description"] = str(escape(self.planned.description))
+            self.meta["description"] = escape(self.planned.description)
         if not self.planned.searchable:
             self.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
         if self.planned.updated is not None:
@@ -102,6 +103,17 @@ def _collect_later() -> None:
     timer.start()
 
 
+def _theme_file(file: File, docs_dir: str) -> bool:
+    """Every page is generated, so of what MkDocs found only the theme's own files are kept:
+    nothing from docs_dir (judged by the path as written, so a symlink in it that points
+    elsewhere is dropped too) and nothing but regular files."""
+    if not file.abs_src_path:
+        return True
+    path = os.path.abspath(file.abs_src_path)
+    inside = os.path.commonpath([path, os.path.abspath(docs_dir)]) == os.path.abspath(docs_dir)
+    return not inside and not os.path.islink(path) and os.path.isfile(path)
+
+
 def _ids(tokens: list[dict]) -> set[str]:
     return {t["id"] for t in tokens} | {i for t in tokens for i in _ids(t["children"])}
 
@@ -113,6 +125,10 @@ class PlaybookConfig(Config):
     project_dir = opt.Optional(opt.Type(str))
     insight_form_url = opt.Optional(opt.Type(str))
     offline = opt.Type(bool, default=False)
+    # The site name from the company as the edition shows it (the built-in configuration sets it).
+    name_from_company = opt.Type(bool, default=False)
+    # Edit links, the repository link and the insight form: by default only in the internal edition.
+    repository_links = opt.Optional(opt.Type(bool))
     history = opt.Optional(opt.Type(bool))  # git history for "What changed": unset = when the project is a repository
 
 
@@ -160,7 +176,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return Path(config.config_file_path).resolve().parent
 
     def on_config(self, config):
-        self._overrides()
+        if self.serving:  # only `playbook serve` passes options this way; a stray variable must not pick the edition
+            self._overrides()
+        if not self._repository_links():
+            # The repository, each page's YAML source and the insight form are internal by default.
+            config.repo_url = config.repo_name = config.edit_uri = config.edit_uri_template = None
         root = self.project_root(config)
         result = self.preloaded
         self.preloaded = None  # `serve` rebuilds must see edits
@@ -174,7 +194,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             strict=self.config.strict,
             repo_url=config.repo_url,
             edit_uri=config.edit_uri,
-            insight_form_url=self.config.insight_form_url,
+            insight_form_url=self.config.insight_form_url if self._repository_links() else None,
             directory_urls=config.use_directory_urls,
             offline=offline,
             history=self.config.history,
@@ -191,6 +211,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._apply(config)
         return config
 
+    def _repository_links(self) -> bool:
+        if self.config.repository_links is not None:
+            return self.config.repository_links
+        return self.config.audience == "internal"
+
     def _apply(self, config) -> None:
         """Sections only in the navigation; our stylesheets, scripts and theme overrides."""
         config.nav = [{title: path} for title, path in self.site.nav]
@@ -204,6 +229,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(0, str(folder))
         config.extra["playbook"] = {"audience": self.config.audience}
+        if self.config.name_from_company and self.site.company_name:
+            config.site_name = f"{self.site.company_name} playbook"
+        # The theme prints these raw: as Markup they are escaped exactly once, printed raw or with `| e`.
+        for key in ("site_name", "site_description", "site_author"):
+            if config[key] is not None:
+                config[key] = escape(config[key])
         features = config.theme.get("features") or []
         if self.site.edit_base and "content.action.edit" not in features:
             config.theme["features"] = [*features, "content.action.edit"]  # Material hides edit links without it
@@ -213,8 +244,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             config.extra["polyfills"] = list(self.site.polyfills) + others
 
     def on_files(self, files: Files, /, *, config) -> Files:
-        docs_dir = str(Path(config.docs_dir).resolve())
-        kept = [f for f in files if not f.abs_src_path or not str(Path(f.abs_src_path).resolve()).startswith(docs_dir)]
+        kept = [f for f in files if _theme_file(f, config.docs_dir)]
         generated = []
         for path, html in self.site.html.items():
             file = PageFile.generated(config, path, content=html)
