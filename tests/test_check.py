@@ -358,6 +358,8 @@ def test_attachments_must_exist_inside_content(make_project, tmp_path):
         "content/assets/folder.yml:2:7: error[E208]: file 'files' does not exist next to content/assets/folder.yml; add it or fix the path",
         "content/assets/link.pdf:1:1: error[E113]: 'link.pdf' is a symbolic link; the playbook never follows or publishes links and special files (they could pull in files from outside the project): put the real file here instead, or remove it",
         "content/assets/link.yml:2:7: error[E208]: file 'link.pdf' is outside content/; attachments must sit inside content/",
+        # Inside content/, but an entity's own YAML: never published as an attachment (issue 12).
+        "content/assets/up.yml:2:7: error[E212]: file '../personas/cfo.yml' is a content file, not an attachment: playbook YAML is never published",
     ]
 
 
