@@ -178,7 +178,7 @@ def _scan_kind_folder(root: Path, folder: Path, kind: str, files: list, problems
         if not _is_yaml(entry):
             continue  # attachments and notes may sit beside the entity files
         stem = entry.stem
-        if not _ID_RE.match(stem):
+        if not _ID_RE.fullmatch(stem):
             problems.append(
                 error(
                     _rel(root, entry),

@@ -23,6 +23,7 @@ from markdown.extensions.toc import nest_toc_tokens, slugify as toc_slugify, uni
 from markupsafe import Markup, escape
 
 from generator.catalog.relations import slugify
+from generator.model.fields import MAX_MARKDOWN_CHARS, markdown_too_complex
 
 # In a checkout (and an editable install) the templates sit beside the package; a wheel
 # carries them inside it (see pyproject.toml).
@@ -54,9 +55,21 @@ def markdown(value, breaks: bool = False) -> Markup:
     return _markdown(str(value), breaks)
 
 
+def _too_complex_as_text(value: str) -> Markup | None:
+    """Check refuses a Markdown field that is too long or too bracket-heavy to render in bounded
+    time (E211); should one arrive anyway, it is shown as plain text, cut at the limit, without
+    going through Markdown at all."""
+    if markdown_too_complex(value) is None:
+        return None
+    return escape(value[:MAX_MARKDOWN_CHARS])
+
+
 @lru_cache(maxsize=4096)
 def _markdown(value: str, breaks: bool) -> Markup:
     # A persona's talk track appears on its page and in every brief: convert it once.
+    plain = _too_complex_as_text(value)
+    if plain is not None:
+        return plain
     converter = _converter(breaks)
     html = converter.reset().convert(value)
     clean = nh3.clean(
