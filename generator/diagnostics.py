@@ -41,7 +41,7 @@ CODES: dict[str, str] = {
     "E208": "file missing or outside content/",
     "E209": "value out of range or malformed",
     "E210": "asset gives both url and file",
-    "E211": "Markdown field too long or too deeply bracketed to render in bounded time",
+    "E211": "Markdown field too long or with too much markup to render in bounded time",
     "E212": "attachment that is a content file or can run script (HTML, SVG)",
     "E213": "attachment shared with an asset of another audience",
     "W300": "stale entity: its review_by date has passed",
