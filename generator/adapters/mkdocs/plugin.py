@@ -26,6 +26,7 @@ from mkdocs.structure.toc import get_toc
 from generator.adapters.mkdocs.progress import Progress
 from generator.catalog.check import check_project
 from generator.diagnostics import has_errors, report_text
+from generator.site.csp import apply_policy
 from generator.site.edition import Options, SiteBuild, prepare_site
 from generator.site.pages import page_url
 
@@ -268,7 +269,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.progress = Progress(self.to_write, "writing pages")
         if self.progress is not None:
             self.progress.step()
-        return output
+        return apply_policy(output)
+
+    def on_post_template(self, output_content, /, *, template_name, config):
+        return apply_policy(output_content)  # 404.html carries the policy too
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config):
