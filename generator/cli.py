@@ -128,8 +128,13 @@ def build(
     target = site_dir if site_dir is not None else root / "site"
     offline = offline or zip_file is not None
     options = Options(drafts=drafts, strict=strict, offline=offline)
-    if zip_file is not None and zip_file.absolute().is_relative_to(target.absolute()):
-        raise click.BadParameter("the zip file must not be inside the site folder", param_hint="--zip")
+    if zip_file is not None:
+        from generator.site.archive import ZipRefused, check_zip_target
+
+        try:
+            check_zip_target(zip_file, target, root)
+        except ZipRefused as exc:
+            raise click.BadParameter(str(exc), param_hint="--zip") from None
     try:
         built = build_atomically(
             target, lambda tmp: engine_build(root, tmp, options, result, audience=audience, strict_links=strict)

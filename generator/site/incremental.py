@@ -70,5 +70,12 @@ def indexed_fields(reads: dict[str, frozenset]) -> set[tuple[str, str]]:
 
 def template_signature(folders: list[Path]) -> tuple:
     """Every template file with its modification time: an edited template re-renders all pages."""
-    return tuple(sorted((str(p), p.stat().st_mtime_ns) for folder in folders if folder.is_dir()
-                        for p in folder.rglob("*") if p.is_file()))
+    return tuple(
+        sorted(
+            (str(p), p.stat().st_mtime_ns)
+            for folder in folders
+            if folder.is_dir()
+            for p in folder.rglob("*")
+            if p.is_file()
+        )
+    )

@@ -19,7 +19,8 @@ from urllib.parse import quote
 import jinja2
 import markdown as markdown_lib
 import nh3
-from markdown.extensions.toc import nest_toc_tokens, slugify as toc_slugify, unique
+from markdown.extensions.toc import nest_toc_tokens, unique
+from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup, escape
 
 from generator.catalog.relations import slugify
@@ -32,9 +33,44 @@ _CHECKOUT_TEMPLATES = _PACKAGE.parent / "site_templates"  # a source checkout ke
 BUNDLED_TEMPLATES = _CHECKOUT_TEMPLATES if _CHECKOUT_TEMPLATES.is_dir() else _PACKAGE / "site_templates"
 
 _ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
-    "h4", "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "span", "strong", "sub", "sup",
-    "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "s",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "u",
+    "ul",
 }
 _ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "td": {"align"}, "th": {"align"}}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -64,6 +100,13 @@ def _too_complex_as_text(value: str) -> Markup | None:
     return escape(value[:MAX_MARKDOWN_CHARS])
 
 
+def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """The site loads nothing from other hosts: an image from elsewhere keeps only its alt text."""
+    if tag == "img" and attribute == "src" and re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE):
+        return None
+    return value
+
+
 @lru_cache(maxsize=4096)
 def _markdown(value: str, breaks: bool) -> Markup:
     # A persona's talk track appears on its page and in every brief: convert it once.
@@ -79,6 +122,7 @@ def _markdown(value: str, breaks: bool) -> Markup:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_local_images_only,
     )
     return Markup(clean)
 
@@ -95,7 +139,15 @@ class Headings:
     def add(self, level: int, title, id: str | None = None) -> str:
         text = title.striptags() if isinstance(title, Markup) else str(title)
         unique_id = unique(str(id) if id else (toc_slugify(text, "-") or "section"), self._ids)
-        self._flat.append({"level": int(level), "id": unique_id, "name": str(escape(text)), "html": str(escape(text)), "data-toc-label": ""})
+        self._flat.append(
+            {
+                "level": int(level),
+                "id": unique_id,
+                "name": str(escape(text)),
+                "html": str(escape(text)),
+                "data-toc-label": "",
+            }
+        )
         return unique_id
 
     def tokens(self) -> list[dict]:
@@ -152,6 +204,12 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(markdown=markdown, url=safe_url, text=escape, join_text=join_text, money=money,
-                       slugify=lambda v: Markup(slugify(v)))
+    env.filters.update(
+        markdown=markdown,
+        url=safe_url,
+        text=escape,
+        join_text=join_text,
+        money=money,
+        slugify=lambda v: Markup(slugify(v)),
+    )
     return env
