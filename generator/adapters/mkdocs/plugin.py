@@ -139,6 +139,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.preloaded = None  # a CheckResult handed over by `playbook build`, to skip a second check
+        self.offline = False  # the edition opened from disk: its search shim needs inline scripts
         self.site: SiteBuild | None = None
         self.progress: Progress | None = None
         self.on_startup(command="build", dirty=False)
@@ -187,6 +188,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.preloaded = None  # `serve` rebuilds must see edits
         announced = result is not None  # `playbook build` has already printed the diagnostics
         offline = self.config.offline or any(name in config.plugins for name in OFFLINE_PLUGINS)
+        self.offline = offline
         if offline:
             config.use_directory_urls = False  # what the offline plugin sets too; the page plan must know it now
         options = Options(
@@ -269,10 +271,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.progress = Progress(self.to_write, "writing pages")
         if self.progress is not None:
             self.progress.step()
-        return apply_policy(output)
+        return apply_policy(output, offline=self.offline)
 
     def on_post_template(self, output_content, /, *, template_name, config):
-        return apply_policy(output_content)  # 404.html carries the policy too
+        return apply_policy(output_content, offline=self.offline)  # 404.html carries the policy too
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config):
