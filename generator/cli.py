@@ -8,7 +8,6 @@ from pathlib import Path
 
 import click
 
-from generator.adapters.mkdocs.config import configured_audience
 from generator.catalog.check import check_project
 from generator.diagnostics import REPORTERS, has_errors, report_text
 from generator.site.edition import Options
@@ -94,7 +93,7 @@ def _count(catalog) -> str:
     type=click.Choice(["internal", "partner", "public"]),
     default=None,
     help="Which edition to build: partner and public leave out everything internal "
-    "(default: the playbook plugin's audience in mkdocs.yml, else internal).",
+    "(default: the playbook plugin's audience as MkDocs loads mkdocs.yml, INHERIT and !ENV included).",
 )
 @click.option("--strict", is_flag=True, help="Treat warnings as errors and fail on broken links.")
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
@@ -121,7 +120,6 @@ def build(
     from generator.site.publish import SiteDirRefused, build_atomically
 
     root = project_dir.resolve()
-    audience = audience or configured_audience(root)
     result = check_project(root, strict=strict)
     click.echo(report_text(result.diagnostics), nl=False, err=True)
     if has_errors(result.diagnostics):
@@ -129,15 +127,22 @@ def build(
         sys.exit(1)
     target = site_dir if site_dir is not None else root / "site"
     offline = offline or zip_file is not None
-    options = Options(audience=audience, drafts=drafts, strict=strict, offline=offline)
-    if zip_file is not None and zip_file.absolute().is_relative_to(target.absolute()):
-        raise click.BadParameter("the zip file must not be inside the site folder", param_hint="--zip")
+    options = Options(drafts=drafts, strict=strict, offline=offline)
+    if zip_file is not None:
+        from generator.site.archive import ZipRefused, check_zip_target
+
+        try:
+            check_zip_target(zip_file, target, root)
+        except ZipRefused as exc:
+            raise click.BadParameter(str(exc), param_hint="--zip") from None
     try:
-        build_atomically(target, lambda tmp: engine_build(root, tmp, options, result, strict_links=strict))
+        built = build_atomically(
+            target, lambda tmp: engine_build(root, tmp, options, result, audience=audience, strict_links=strict)
+        )
     except (SiteDirRefused, EngineError) as exc:
         click.echo(f"build failed: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"built the {audience} edition{' for offline use' if offline else ''} into {target}", err=True)
+    click.echo(f"built the {built} edition{' for offline use' if offline else ''} into {target}", err=True)
     if zip_file is not None:
         from generator.site.archive import zip_site
 
@@ -152,7 +157,7 @@ def build(
     "--audience",
     type=click.Choice(["internal", "partner", "public"]),
     default=None,
-    help="Which edition to serve (default: the playbook plugin's audience in mkdocs.yml, else internal).",
+    help="Which edition to serve (default: the playbook plugin's audience as MkDocs loads mkdocs.yml).",
 )
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
 def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) -> None:
@@ -162,7 +167,7 @@ def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) 
 
     try:
         root = project_dir.resolve()
-        engine_serve(root, Options(audience=audience or configured_audience(root), drafts=drafts), dev_addr)
+        engine_serve(root, Options(drafts=drafts), dev_addr, audience=audience)
     except EngineError as exc:
         click.echo(f"serve failed: {exc}", err=True)
         sys.exit(1)
@@ -260,7 +265,7 @@ def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
     type=click.Choice(["internal", "partner", "public"]),
     default=None,
     help="Which edition to export: partner and public leave out everything internal "
-    "(default: the playbook plugin's audience in mkdocs.yml, else internal).",
+    "(default: the playbook plugin's audience as MkDocs loads mkdocs.yml, INHERIT and !ENV included).",
 )
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
 @click.option(
@@ -271,24 +276,28 @@ def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
 )
 def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None) -> None:
     """Print the whole resolved playbook as JSON (the shape is documented in the README)."""
-    from generator.authoring.export import dumps, site_settings
+    from generator.authoring.export import SettingsError, dumps, site_settings
     from generator.authoring.export import export as export_document
     from generator.catalog.audience import for_audience
 
     root = project_dir.resolve()
-    audience = audience or configured_audience(root)
+    try:
+        settings = site_settings(root)
+    except SettingsError as exc:
+        click.echo(f"export failed: {exc}", err=True)
+        sys.exit(1)
+    audience = audience or settings.audience
     result = check_project(root)
     if has_errors(result.diagnostics):
         click.echo(report_text(result.diagnostics), nl=False, err=True)
         click.echo("export stopped: fix the errors above first", err=True)
         sys.exit(1)
     catalog = for_audience(result.catalog, audience, drafts=drafts)
-    site_url, directory_urls = site_settings(root)
     document = export_document(
         catalog,
         audience=audience,
         drafts=drafts,
-        base_url=site_url if base_url is None else base_url,
-        directory_urls=directory_urls,
+        base_url=settings.site_url if base_url is None else base_url,
+        directory_urls=settings.directory_urls,
     )
     click.echo(dumps(document), nl=False)

@@ -67,3 +67,48 @@ def test_content_is_data_not_a_template():
     env = make_environment()
     out = env.from_string("{{ value }}").render(value="{{ 7*7 }}")
     assert "49" not in out
+
+
+def test_pathological_markdown_renders_in_bounded_time():
+    """Issue 12: 16,000 '[' took 23 s and 100 KB ran past 300 s (quadratic parsing)."""
+    import time
+
+    from generator.site import render
+
+    for text in ("[" * 100_000, "[a](" * 25_000, "*a*" * 16_000):
+        render._markdown.cache_clear()
+        started = time.perf_counter()
+        html = render.markdown(text)
+        assert time.perf_counter() - started < 2, text[:8]
+        assert html.startswith(text[:4].replace("<", "&lt;")) or "[" in html
+
+
+def test_a_field_too_complex_to_render_is_a_located_error(tmp_path):
+    from generator.catalog.check import check_project
+
+    (tmp_path / "content/personas").mkdir(parents=True)
+    (tmp_path / "content/personas/cfo.yml").write_text("name: CFO\nmessaging: |\n  " + "[" * 1000 + "\n")
+    [problem] = check_project(tmp_path).diagnostics
+    assert (problem.file, problem.line, problem.column, problem.code) == ("content/personas/cfo.yml", 2, 12, "E211")
+
+
+def test_ids_never_end_in_a_newline():
+    """`re.match` with `$` accepted 'cfo\\n' (issue 12)."""
+    import re
+
+    from generator.model.fields import ID_PATTERN, _check_id
+
+    assert re.compile(ID_PATTERN).fullmatch("cfo\n") is None
+    import pytest
+    from pydantic_core import PydanticCustomError
+
+    with pytest.raises(PydanticCustomError):
+        _check_id("cfo\n")
+
+
+def test_a_file_name_ending_in_a_newline_is_not_a_valid_id(tmp_path):
+    from generator.catalog.check import check_project
+
+    (tmp_path / "content/personas").mkdir(parents=True)
+    (tmp_path / "content/personas/cfo\n.yml").write_text("name: CFO\n")
+    assert [d.code for d in check_project(tmp_path).diagnostics] == ["E110"]

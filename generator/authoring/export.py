@@ -12,7 +12,9 @@ import json
 from collections import defaultdict
 from pathlib import Path
 
-from generator.adapters.mkdocs.config import read_mkdocs_yml
+from generator.adapters.mkdocs.settings import EngineError as SettingsError
+from generator.adapters.mkdocs.settings import SiteSettings
+from generator.adapters.mkdocs.settings import site_settings as _loaded_settings
 from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog, Link
 from generator.model.kinds import Segment
@@ -21,6 +23,7 @@ from generator.site.pages import brief_path, entity_path, page_url
 
 FORMAT = "playbook-export"
 VERSION = 1
+__all__ = ["SettingsError", "dumps", "export", "site_settings"]
 SINGLE_PAGES = {"company": "index.md", "process": "process.md", "leads": "leads.md", "team": "team.md"}
 
 
@@ -112,12 +115,10 @@ def export(
     return document
 
 
-def site_settings(root: Path) -> tuple[str, bool]:
-    """(site_url, use_directory_urls) from the project's mkdocs.yml, read leniently ('' and True by default)."""
-    data = read_mkdocs_yml(root / "mkdocs.yml")
-    site_url = data["site_url"] if isinstance(data.get("site_url"), str) else ""
-    directory_urls = data.get("use_directory_urls", True)
-    return site_url, directory_urls if isinstance(directory_urls, bool) else True
+def site_settings(root: Path) -> SiteSettings:
+    """The edition, site_url and use_directory_urls as MkDocs loads the project's configuration
+    (INHERIT and !ENV included); SettingsError when it cannot be loaded: export never guesses."""
+    return _loaded_settings(root)
 
 
 def dumps(document: dict) -> str:

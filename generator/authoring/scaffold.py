@@ -143,7 +143,7 @@ def new_entity(
 ) -> Path:
     """Write a new, valid entity file and return its path."""
     kind = resolve_kind(kind_text)
-    if not _ID_RE.match(id):
+    if not _ID_RE.fullmatch(id):
         raise UsageProblem(
             f"'{id}' is not a valid id: use lower-case letters, digits and hyphens, starting with a letter "
             f"or digit (for example {suggest_id(id)})"

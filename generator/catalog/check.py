@@ -34,8 +34,9 @@ def epoch_date() -> datetime.date | None:
 
 
 def today() -> datetime.date:
-    """SOURCE_DATE_EPOCH when set (reproducible builds), else the calendar: staleness is about real time."""
-    return epoch_date() or datetime.date.today()
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else the calendar in UTC: staleness is
+    about real time, and two machines in different time zones must build the same site."""
+    return epoch_date() or datetime.datetime.now(datetime.UTC).date()
 
 
 def _load_one(source: SourceFile) -> tuple[Common | None, SourceMap | None, list[Diagnostic]]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,21 +38,86 @@ def _is_yaml(path: Path) -> bool:
     return path.suffix.lower() in YAML_SUFFIXES
 
 
+_SPECIAL = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def _odd_entry(mode: int) -> str | None:
+    """What a directory entry is when it is neither a regular file nor a real folder."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return next((what for test, what in _SPECIAL if test(mode)), "not a regular file")
+
+
+def _odd_entries(root: Path, top: Path, problems: list) -> set[Path]:
+    """Every symlink and special file at or under `top` (E113), never followed, and every folder
+    that cannot be read (E208). The scans below skip what this returns."""
+    found: set[Path] = set()
+    if not os.path.lexists(top):
+        return found
+
+    def report(path: Path, code: str, message: str) -> None:
+        found.add(path)
+        problems.append(error(_rel(root, path), 1, 1, code, message))
+
+    def unreadable(exc: OSError) -> None:
+        path = Path(exc.filename)
+        report(
+            path, "E208", f"cannot read the folder: {exc.strerror or exc.__class__.__name__}; its files are not checked"
+        )
+
+    what = _odd_entry(top.lstat().st_mode)
+    if what is not None:
+        report(top, "E113", f"'{top.name}' is {what}; {_NEVER_FOLLOWED}")
+        return found
+    for folder, dirs, names in os.walk(top, onerror=unreadable):
+        for name in sorted(dirs + names):
+            path = Path(folder) / name
+            what = _odd_entry(path.lstat().st_mode)
+            if what is not None:
+                report(path, "E113", f"'{name}' is {what}; {_NEVER_FOLLOWED}")
+    return found
+
+
+_NEVER_FOLLOWED = (
+    "the playbook never follows or publishes links and special files (they could pull in files from "
+    "outside the project): put the real file here instead, or remove it"
+)
+
+
 def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     """Every content file of the project, sorted by path, with problems in the layout itself."""
     files: list[SourceFile] = []
     problems: list[Diagnostic] = []
     content = root / CONTENT
-    if content.is_dir():
+    playbooks = root / PLAYBOOKS
+    odd = _odd_entries(root, content, problems) | _odd_entries(root, playbooks, problems)
+    if content.is_dir() and content not in odd:
         for entry in sorted(content.iterdir()):
+            if entry in odd:
+                continue
             if entry.is_dir():
-                _scan_content_folder(root, entry, files, problems)
+                _scan_content_folder(root, entry, files, problems, odd)
             elif _is_yaml(entry):
                 _add_single(root, entry, files, problems)
-    playbooks = root / PLAYBOOKS
-    if playbooks.is_dir():
-        _scan_kind_folder(root, playbooks, PLAYBOOKS, files, problems)
+    if playbooks.is_dir() and playbooks not in odd:
+        _scan_kind_folder(root, playbooks, PLAYBOOKS, files, problems, odd)
     return files, problems + _duplicate_ids(files)
+
+
+def _regular_files(folder: Path, odd: set[Path]) -> list[Path]:
+    """Regular files at any depth under `folder`, without following links."""
+    found: list[Path] = []
+    for parent, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if Path(parent) / d not in odd]
+        found.extend(Path(parent) / n for n in names if Path(parent) / n not in odd)
+    return sorted(found)
 
 
 def _add_single(root: Path, path: Path, files: list, problems: list) -> None:
@@ -71,11 +138,11 @@ def _add_single(root: Path, path: Path, files: list, problems: list) -> None:
     )
 
 
-def _scan_content_folder(root: Path, folder: Path, files: list, problems: list) -> None:
+def _scan_content_folder(root: Path, folder: Path, files: list, problems: list, odd: set[Path]) -> None:
     if folder.name in CONTENT_FOLDERS:
-        _scan_kind_folder(root, folder, folder.name, files, problems)
+        _scan_kind_folder(root, folder, folder.name, files, problems, odd)
         return
-    stray = sorted(p for p in folder.rglob("*") if p.is_file() and _is_yaml(p))
+    stray = [p for p in _regular_files(folder, odd) if _is_yaml(p)]
     if not stray:
         return  # a folder of pictures or attachments is fine
     if folder.name == PLAYBOOKS:
@@ -86,11 +153,17 @@ def _scan_content_folder(root: Path, folder: Path, files: list, problems: list) 
     problems.append(error(_rel(root, stray[0]), 1, 1, "E112", message))
 
 
-def _scan_kind_folder(root: Path, folder: Path, kind: str, files: list, problems: list) -> None:
-    for entry in sorted(folder.iterdir()):
+def _scan_kind_folder(root: Path, folder: Path, kind: str, files: list, problems: list, odd: set[Path]) -> None:
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return  # reported by _odd_entries
+    for entry in entries:
+        if entry in odd:
+            continue
         if entry.is_dir():
             if kind != ATTACHMENT_KIND:
-                for nested in sorted(p for p in entry.rglob("*") if p.is_file() and _is_yaml(p)):
+                for nested in [p for p in _regular_files(entry, odd) if _is_yaml(p)]:
                     problems.append(
                         error(
                             _rel(root, nested),
@@ -104,7 +177,7 @@ def _scan_kind_folder(root: Path, folder: Path, kind: str, files: list, problems
         if not _is_yaml(entry):
             continue  # attachments and notes may sit beside the entity files
         stem = entry.stem
-        if not _ID_RE.match(stem):
+        if not _ID_RE.fullmatch(stem):
             problems.append(
                 error(
                     _rel(root, entry),

@@ -6,6 +6,7 @@ import datetime
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.catalog.attachments import attachment_rules
 from generator.catalog.catalog import Catalog, is_stale
 from generator.catalog.discover import CONTENT
 from generator.catalog.relationships import reports_to_cycles
@@ -24,6 +25,7 @@ def catalog_rules(
     found: list[Diagnostic] = []
     for rule in (_references, _unique_list_ids, _attachments, _reporting_loops, _orphan_assets, _uncovered_members):
         found.extend(rule(catalog, sources, known_ids))
+    found.extend(attachment_rules(catalog, lambda kind, id, loc: _at(catalog, sources, kind, id, loc)))
     found.extend(_stale(catalog, sources, today))
     return found
 

@@ -25,8 +25,10 @@ imports go one way (none of them imports this one):
 
 from __future__ import annotations
 
+import errno
 import os
 import pathlib
+import stat
 from dataclasses import dataclass
 
 import yaml
@@ -137,13 +139,19 @@ def load_document(path: pathlib.Path, rel: str) -> tuple[Document | None, list[D
     (None, diagnostics) when the file cannot be used at all; a Document when it can (possibly with
     diagnostics, e.g. duplicate keys: report each duplicate as an error and keep the FIRST value)."""
     try:
-        with open(path, "rb") as handle:
+        # Never through a symbolic link, and never blocking on a named pipe: only a regular file is read.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+        with open(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                return None, [error(rel, 1, 1, "E113", "not a regular file: it is not read")]
             # Read at most one byte past the limit: a huge file is refused without loading it.
             raw = handle.read(MAX_FILE_BYTES + 1)
             if len(raw) > MAX_FILE_BYTES:
                 size = os.fstat(handle.fileno()).st_size
                 return None, [too_large(rel, max(size, len(raw)))]
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return None, [error(rel, 1, 1, "E113", "a symbolic link: it is never followed")]
         reason = exc.strerror or exc.__class__.__name__
         # E208 is the catalogue's "file missing" code; there is no dedicated "cannot read" code.
         return None, [error(rel, 1, 1, "E208", f"cannot read the file: {reason}")]

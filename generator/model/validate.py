@@ -44,6 +44,7 @@ _CUSTOM_CODES = {
     "playbook_url": "E207",
     "playbook_date": "E202",
     "playbook_url_and_file": "E210",
+    "playbook_markdown": "E211",
 }
 
 

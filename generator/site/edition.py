@@ -22,7 +22,7 @@ from generator.site.render import BUNDLED_TEMPLATES, make_environment
 
 STATIC_FOLDER = "_playbook"
 STYLESHEETS = ("playbook.css", "print.css", "a11y.css")
-SCRIPTS = ("library.js",)
+SCRIPTS = ("library.js", "a11y.js")
 # The offline edition: Material's search runs in a web worker, which browsers refuse to start
 # from file://; this shim (iframe-worker, MIT) runs it in an iframe instead. Bundled, so the
 # offline plugin does not load it from a CDN.
@@ -56,6 +56,7 @@ class SiteBuild:
     stylesheets: tuple[str, ...] = ()
     scripts: tuple[str, ...] = ()
     edit_base: str | None = None
+    company_name: str | None = None  # the company's name, when this edition may show the company
     polyfills: tuple[str, ...] = ()  # scripts loaded before the theme's own
     # Kept for the next build while serving (generator/site/incremental.py):
     catalog: Catalog | None = None
@@ -95,6 +96,8 @@ def prepare_site(
     if has_errors(result.diagnostics):
         return site
     catalog = for_audience(result.catalog, options.audience, drafts=options.drafts)
+    company = catalog.singles.get("company")
+    site.company_name = company.name.strip() if company is not None and company.name else None
     settings = Settings(
         today=today(),
         audience=options.audience,

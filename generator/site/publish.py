@@ -10,8 +10,10 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 MARKER = ".playbook-site"
+T = TypeVar("T")
 
 
 class SiteDirRefused(Exception):
@@ -64,10 +66,12 @@ def publish(staged: Path, site_dir: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_atomically(site_dir: Path, build: Callable[[Path], None]) -> None:
-    """Run `build(folder)` into a staging folder and publish it only if it returns normally."""
+def build_atomically(site_dir: Path, build: Callable[[Path], T]) -> T:
+    """Run `build(folder)` into a staging folder and publish it only if it returns normally;
+    returns what `build` returned."""
     site_dir = site_dir.absolute()
     check_target(site_dir)
     with staging(site_dir) as tmp:
-        build(tmp)
+        built = build(tmp)
         publish(tmp, site_dir)
+    return built

@@ -11,6 +11,7 @@ passed to templates as data; it is never compiled as a template itself.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
@@ -24,6 +25,7 @@ from markdown.extensions.toc import slugify as toc_slugify
 from markupsafe import Markup, escape
 
 from generator.catalog.relations import slugify
+from generator.model.fields import MAX_MARKDOWN_CHARS, markdown_too_complex
 
 # In a checkout (and an editable install) the templates sit beside the package; a wheel
 # carries them inside it (see pyproject.toml).
@@ -90,9 +92,28 @@ def markdown(value, breaks: bool = False) -> Markup:
     return _markdown(str(value), breaks)
 
 
+def _too_complex_as_text(value: str) -> Markup | None:
+    """Check refuses a Markdown field that is too long or too bracket-heavy to render in bounded
+    time (E211); should one arrive anyway, it is shown as plain text, cut at the limit, without
+    going through Markdown at all."""
+    if markdown_too_complex(value) is None:
+        return None
+    return escape(value[:MAX_MARKDOWN_CHARS])
+
+
+def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
+    """The site loads nothing from other hosts: an image from elsewhere keeps only its alt text."""
+    if tag == "img" and attribute == "src" and re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE):
+        return None
+    return value
+
+
 @lru_cache(maxsize=4096)
 def _markdown(value: str, breaks: bool) -> Markup:
     # A persona's talk track appears on its page and in every brief: convert it once.
+    plain = _too_complex_as_text(value)
+    if plain is not None:
+        return plain
     converter = _converter(breaks)
     html = converter.reset().convert(value)
     clean = nh3.clean(
@@ -102,6 +123,7 @@ def _markdown(value: str, breaks: bool) -> Markup:
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
+        attribute_filter=_local_images_only,
     )
     return Markup(clean)
 

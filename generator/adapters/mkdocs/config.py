@@ -1,6 +1,5 @@
-"""The MkDocs configuration of a playbook site: the built-in default for projects without a
-mkdocs.yml, and a temporary configuration that applies command-line options on top of a
-project's own one. No MkDocs import here: the values are plain data.
+"""The built-in MkDocs configuration for projects without a mkdocs.yml. No MkDocs import here:
+the values are plain data (settings.py loads configurations with MkDocs itself).
 """
 
 from __future__ import annotations
@@ -8,8 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-
-from generator.load.document import load_document
 
 MARKDOWN_EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", {"toc": {"permalink": True}}]
 VALIDATION = {
@@ -24,24 +21,15 @@ THEME = {
 }
 
 
-def site_name(root: Path) -> str:
-    """The company name from content/company.yml, read leniently (the check reports problems)."""
-    company = root / "content" / "company.yml"
-    if company.is_file():
-        document, _ = load_document(company, "content/company.yml")
-        name = document.data.get("name") if document else None
-        if isinstance(name, str) and name.strip():
-            return f"{name.strip()} playbook"
-    return "Playbook"
-
-
 def default_config(root: Path, docs_dir: Path) -> dict:
-    """What `playbook build` uses when the project has no mkdocs.yml."""
+    """What `playbook build` uses when the project has no mkdocs.yml. The site name is left to the
+    plugin, which takes it from the company as the edition shows it (company.yml is internal by
+    default, so a partner or public site must not print its name unless it says so)."""
     return {
-        "site_name": site_name(root),
+        "site_name": "Playbook",
         "docs_dir": str(docs_dir),
         "theme": THEME,
-        "plugins": ["search", {"playbook": {"project_dir": str(root)}}],
+        "plugins": ["search", {"playbook": {"project_dir": str(root), "name_from_company": True}}],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "validation": VALIDATION,
     }
@@ -50,40 +38,3 @@ def default_config(root: Path, docs_dir: Path) -> dict:
 def write_config(path: Path, data: dict) -> Path:
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     return path
-
-
-class _Lenient(yaml.SafeLoader):
-    """MkDocs' YAML uses custom tags (!ENV, !relative): read them as nothing rather than fail."""
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
-def read_mkdocs_yml(mkdocs_yml: Path) -> dict:
-    """A project's mkdocs.yml as plain data, read without MkDocs; {} when missing or unreadable."""
-    try:
-        data = yaml.load(mkdocs_yml.read_text(encoding="utf-8"), Loader=_Lenient)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def configured_docs_dir(mkdocs_yml: Path) -> str:
-    """The docs_dir a project's mkdocs.yml names (MkDocs' default: docs)."""
-    value = read_mkdocs_yml(mkdocs_yml).get("docs_dir")
-    return value if isinstance(value, str) and value else "docs"
-
-
-def configured_audience(root: Path) -> str:
-    """The edition the project's mkdocs.yml asks of the playbook plugin (default: internal).
-
-    Commands use it when --audience is not given, so a partner site configured in mkdocs.yml
-    is never published as the internal edition by a bare `playbook build`.
-    """
-    plugins = read_mkdocs_yml(root / "mkdocs.yml").get("plugins") or []
-    for entry in plugins if isinstance(plugins, list) else [plugins]:
-        if isinstance(entry, dict) and isinstance(entry.get("playbook"), dict):
-            value = entry["playbook"].get("audience")
-            if value in ("internal", "partner", "public"):
-                return value
-    return "internal"

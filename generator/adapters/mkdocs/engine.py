@@ -5,48 +5,25 @@ from __future__ import annotations
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build as mkdocs_build
-from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 from watchdog import events
 from watchdog.observers import Observer
 
-from generator.adapters.mkdocs.config import configured_docs_dir, default_config, write_config
+from generator.adapters.mkdocs.settings import (
+    ENGINE_ERRORS,
+    EngineError,
+    config_file,
+    configured_edition,
+    load,
+    playbook_plugin,
+)
 from generator.catalog.check import CheckResult
 from generator.site.edition import Options
 
-ENGINE_ERRORS = (Abort, ConfigurationError, PluginError)
-
-
-class EngineError(Exception):
-    """MkDocs refused the configuration or failed the build; the message says why."""
-
-
-@contextmanager
-def config_file(root: Path) -> Iterator[tuple[Path, dict]]:
-    """The project's mkdocs.yml (or a built-in default written to a temporary folder), and the
-    overrides it needs: every page is generated, so a missing docs_dir gets an empty stand-in."""
-    own = root / "mkdocs.yml"
-    with tempfile.TemporaryDirectory(prefix="playbook-config-") as tmp:
-        docs = Path(tmp) / "docs"
-        docs.mkdir()
-        if not own.is_file():
-            yield write_config(Path(tmp) / "mkdocs.yml", default_config(root, docs)), {}
-            return
-        declared = configured_docs_dir(own)
-        yield own, ({} if (root / declared).is_dir() else {"docs_dir": str(docs)})
-
-
-def _plugin(config):
-    plugin = config.plugins.get("playbook")
-    if plugin is None:
-        raise EngineError("mkdocs.yml does not enable the playbook plugin: add '- playbook' under plugins:")
-    return plugin
+__all__ = ["EngineError", "build", "serve"]
 
 
 def _add_offline_plugin(config) -> None:
@@ -65,14 +42,25 @@ def _add_offline_plugin(config) -> None:
     config.plugins["material/offline"] = offline
 
 
-def build(root: Path, site_dir: Path, options: Options, result: CheckResult, *, strict_links: bool = False) -> None:
-    """Build the site for `options.audience` into `site_dir` (a fresh folder)."""
+def build(
+    root: Path,
+    site_dir: Path,
+    options: Options,
+    result: CheckResult,
+    *,
+    audience: str | None = None,
+    strict_links: bool = False,
+) -> str:
+    """Build one edition into `site_dir` (a fresh folder) and say which: `audience` when given,
+    else the one the playbook plugin is configured with (never a guess)."""
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     with config_file(root) as (path, overrides):
+        config = load(path, site_dir=str(site_dir), strict=strict_links, **overrides)
+        plugin = playbook_plugin(config)
+        if audience is not None:
+            plugin.config["audience"] = audience
+        built = configured_edition(config)
         try:
-            config = load_config(config_file=str(path), site_dir=str(site_dir), strict=strict_links, **overrides)
-            plugin = _plugin(config)
-            plugin.config["audience"] = options.audience
             plugin.config["drafts"] = options.drafts
             plugin.config["strict"] = options.strict
             plugin.config["project_dir"] = str(root)
@@ -87,6 +75,7 @@ def build(root: Path, site_dir: Path, options: Options, result: CheckResult, *, 
                 config.plugins.on_shutdown()
         except ENGINE_ERRORS as exc:
             raise EngineError(str(exc)) from None
+    return built
 
 
 class _QuietDirty(logging.Filter):
@@ -94,7 +83,7 @@ class _QuietDirty(logging.Filter):
         return "'dirty' build" not in record.getMessage()
 
 
-def serve(root: Path, options: Options, dev_addr: str | None) -> None:
+def serve(root: Path, options: Options, dev_addr: str | None, *, audience: str | None = None) -> None:
     """Serve the site with live reload; the plugin watches content/, playbooks/ and site_templates/.
 
     This is MkDocs' own development server (LiveReloadServer) with two differences: changes are
@@ -103,9 +92,13 @@ def serve(root: Path, options: Options, dev_addr: str | None) -> None:
     playbook; and a save that breaks the playbook is reported as diagnostics, not as a
     traceback, while the last good site stays served.
     MkDocs reloads its configuration on every rebuild, so the options travel as environment
-    variables that the plugin reads (PLAYBOOK_AUDIENCE, PLAYBOOK_DRAFTS, PLAYBOOK_PROJECT_DIR).
+    variables that the plugin reads while serving (PLAYBOOK_AUDIENCE, PLAYBOOK_DRAFTS,
+    PLAYBOOK_PROJECT_DIR); without `audience` the plugin keeps the edition it is configured with.
     """
-    os.environ["PLAYBOOK_AUDIENCE"] = options.audience
+    if audience is None:
+        os.environ.pop("PLAYBOOK_AUDIENCE", None)
+    else:
+        os.environ["PLAYBOOK_AUDIENCE"] = audience
     os.environ["PLAYBOOK_DRAFTS"] = "1" if options.drafts else ""
     os.environ["PLAYBOOK_PROJECT_DIR"] = str(root)
     # A "dirty" build writes only the pages whose HTML changed; the plugin knows which, and keeps
@@ -115,7 +108,7 @@ def serve(root: Path, options: Options, dev_addr: str | None) -> None:
         if dev_addr:
             overrides["dev_addr"] = dev_addr
         try:
-            _serve(lambda: load_config(config_file=str(path), site_dir=site_dir, **overrides), site_dir)
+            _serve(lambda: load(path, site_dir=site_dir, **overrides), site_dir)
         except ENGINE_ERRORS as exc:
             raise EngineError(str(exc)) from None
 
@@ -139,10 +132,11 @@ class _EditsObserver(Observer):  # type: ignore[misc,valid-type]  # watchdog pic
         return super().schedule(event_handler, path, recursive=recursive, event_filter=self.EDITS, **options)
 
 
-def _serve(load, site_dir: str) -> None:
+def _serve(reload, site_dir: str) -> None:
     from mkdocs.livereload import LiveReloadServer
 
-    config = load()
+    config = reload()
+    playbook_plugin(config)
     config.plugins.on_startup(command="serve", dirty=True)
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path.strip("/")
@@ -154,8 +148,8 @@ def _serve(load, site_dir: str) -> None:
 
     def rebuild() -> None:
         try:
-            build_for_serve(load())
-        except ENGINE_ERRORS:
+            build_for_serve(reload())
+        except (EngineError, *ENGINE_ERRORS):
             # The plugin has logged the diagnostics. Raising would make MkDocs print a traceback;
             # the last good site stays served until the next save fixes the files.
             logging.getLogger("mkdocs").error("The site was not rebuilt: fix the errors above and save again.")

@@ -27,6 +27,7 @@ from mkdocs.structure.toc import get_toc
 from generator.adapters.mkdocs.progress import Progress
 from generator.catalog.check import check_project
 from generator.diagnostics import has_errors, report_text
+from generator.site.csp import apply_policy
 from generator.site.edition import Options, SiteBuild, prepare_site
 from generator.site.pages import page_url
 
@@ -66,9 +67,10 @@ class RenderedPage(Page):
         self.markdown = ""  # there is none: plugins that rewrite Markdown have nothing to do here
         # The theme writes title and description into <title>, <meta> and the header without
         # escaping them, so a name like "<script>…" must arrive as text.
-        self.meta = {"title": str(escape(self.planned.title))}
+        # Markup: `| e` in the theme leaves it as it is, so it is escaped exactly once everywhere.
+        self.meta = {"title": escape(self.planned.title)}
         if self.planned.description:
-            self.meta["description"] = str(escape(self.planned.description))
+            self.meta["description"] = escape(self.planned.description)
         if not self.planned.searchable:
             self.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
         if self.planned.updated is not None:
@@ -103,6 +105,17 @@ def _collect_later() -> None:
     timer.start()
 
 
+def _theme_file(file: File, docs_dir: str) -> bool:
+    """Every page is generated, so of what MkDocs found only the theme's own files are kept:
+    nothing from docs_dir (judged by the path as written, so a symlink in it that points
+    elsewhere is dropped too) and nothing but regular files."""
+    if not file.abs_src_path:
+        return True
+    path = os.path.abspath(file.abs_src_path)
+    inside = os.path.commonpath([path, os.path.abspath(docs_dir)]) == os.path.abspath(docs_dir)
+    return not inside and not os.path.islink(path) and os.path.isfile(path)
+
+
 def _ids(tokens: list[dict]) -> set[str]:
     return {t["id"] for t in tokens} | {i for t in tokens for i in _ids(t["children"])}
 
@@ -114,6 +127,10 @@ class PlaybookConfig(Config):
     project_dir = opt.Optional(opt.Type(str))
     insight_form_url = opt.Optional(opt.Type(str))
     offline = opt.Type(bool, default=False)
+    # The site name from the company as the edition shows it (the built-in configuration sets it).
+    name_from_company = opt.Type(bool, default=False)
+    # Edit links, the repository link and the insight form: by default only in the internal edition.
+    repository_links = opt.Optional(opt.Type(bool))
     history = opt.Optional(opt.Type(bool))  # git history for "What changed": unset = when the project is a repository
 
 
@@ -123,6 +140,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.preloaded = None  # a CheckResult handed over by `playbook build`, to skip a second check
+        self.offline = False  # the edition opened from disk: its search shim needs inline scripts
         self.site: SiteBuild  # set by on_config, before any event that reads it
         self.progress: Progress | None = None
         self.on_startup(command="build", dirty=False)
@@ -161,12 +179,17 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return Path(config.config_file_path).resolve().parent
 
     def on_config(self, config):
-        self._overrides()
+        if self.serving:  # only `playbook serve` passes options this way; a stray variable must not pick the edition
+            self._overrides()
+        if not self._repository_links():
+            # The repository, each page's YAML source and the insight form are internal by default.
+            config.repo_url = config.repo_name = config.edit_uri = config.edit_uri_template = None
         root = self.project_root(config)
         result = self.preloaded
         self.preloaded = None  # `serve` rebuilds must see edits
         announced = result is not None  # `playbook build` has already printed the diagnostics
         offline = self.config.offline or any(name in config.plugins for name in OFFLINE_PLUGINS)
+        self.offline = offline
         if offline:
             config.use_directory_urls = False  # what the offline plugin sets too; the page plan must know it now
         options = Options(
@@ -175,7 +198,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             strict=self.config.strict,
             repo_url=config.repo_url,
             edit_uri=config.edit_uri,
-            insight_form_url=self.config.insight_form_url,
+            insight_form_url=self.config.insight_form_url if self._repository_links() else None,
             directory_urls=config.use_directory_urls,
             offline=offline,
             history=self.config.history,
@@ -192,6 +215,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self._apply(config)
         return config
 
+    def _repository_links(self) -> bool:
+        if self.config.repository_links is not None:
+            return self.config.repository_links
+        return self.config.audience == "internal"
+
     def _apply(self, config) -> None:
         """Sections only in the navigation; our stylesheets, scripts and theme overrides."""
         config.nav = [{title: path} for title, path in self.site.nav]
@@ -205,6 +233,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(0, str(folder))
         config.extra["playbook"] = {"audience": self.config.audience}
+        if self.config.name_from_company and self.site.company_name:
+            config.site_name = f"{self.site.company_name} playbook"
+        # The theme prints these raw: as Markup they are escaped exactly once, printed raw or with `| e`.
+        for key in ("site_name", "site_description", "site_author"):
+            if config[key] is not None:
+                config[key] = escape(config[key])
         features = config.theme.get("features") or []
         if self.site.edit_base and "content.action.edit" not in features:
             config.theme["features"] = [*features, "content.action.edit"]  # Material hides edit links without it
@@ -214,8 +248,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             config.extra["polyfills"] = list(self.site.polyfills) + others
 
     def on_files(self, files: Files, /, *, config) -> Files:
-        docs_dir = str(Path(config.docs_dir).resolve())
-        kept = [f for f in files if not f.abs_src_path or not str(Path(f.abs_src_path).resolve()).startswith(docs_dir)]
+        kept = [f for f in files if _theme_file(f, config.docs_dir)]
         generated = []
         for path, html in self.site.html.items():
             file = cast(PageFile, PageFile.generated(config, path, content=html))
@@ -239,7 +272,10 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self.progress = Progress(self.to_write, "writing pages")
         if self.progress is not None:
             self.progress.step()
-        return output
+        return apply_policy(output, offline=self.offline)
+
+    def on_post_template(self, output_content, /, *, template_name, config):
+        return apply_policy(output_content, offline=self.offline)  # 404.html carries the policy too
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, *, config):
