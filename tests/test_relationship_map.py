@@ -187,7 +187,7 @@ def test_name_lines_break_between_words_and_cut_what_does_not_fit():
 
 
 def map_svg(html: str) -> str:
-    match = re.search(r"<svg class=\"pb-map__svg\".*?</svg>", html, re.S)
+    match = re.search(r"<svg class=\"pb-map__svg[^\"]*\".*?</svg>", html, re.S)
     assert match, "no relationship map on the page"
     return match.group(0)
 
