@@ -18,6 +18,7 @@ from generator.site.history import read_history
 from generator.site.incremental import changed_keys, indexed_fields, subject_keys, template_signature
 from generator.site.pages import UPKEEP, Page, Settings, attachment_path, content_date, page_context, plan_site
 from generator.site.render import BUNDLED_TEMPLATES, make_environment
+from generator.site.search import index_document
 
 STATIC_FOLDER = "_playbook"
 STYLESHEETS = ("playbook.css", "print.css", "a11y.css")
@@ -26,6 +27,8 @@ SCRIPTS = ("library.js",)
 # from file://; this shim (iframe-worker, MIT) runs it in an iframe instead. Bundled, so the
 # offline plugin does not load it from a CDN.
 OFFLINE_SHIM = "iframe-worker.js"
+# Seller search: Material's search box and result list, our worker over our records (search.py).
+SEARCH_WORKER = "search-worker.js"
 INSIGHT_FORM = ".github/ISSUE_TEMPLATE/field-insight.yml"
 UPKEEP_PATHS = {path for path, *_ in UPKEEP}
 
@@ -41,6 +44,7 @@ class Options:
     directory_urls: bool = True
     offline: bool = False  # a site that works opened from disk (file://), search included
     history: bool | None = None  # "What changed" from git: None when the project is its repository's top folder
+    seller_search: bool = True  # our search records and worker; False: Material's own page search
 
 
 @dataclass
@@ -56,6 +60,8 @@ class SiteBuild:
     scripts: tuple[str, ...] = ()
     edit_base: str | None = None
     polyfills: tuple[str, ...] = ()  # scripts loaded before the theme's own
+    search_index: dict | None = None  # the seller search index (search.py); None: Material's own
+    search_worker: str | None = None  # its worker script, a site path
     # Kept for the next build while serving (generator/site/incremental.py):
     catalog: Catalog | None = None
     reads: dict[str, frozenset] = field(default_factory=dict)  # page path -> what rendering it read
@@ -78,8 +84,13 @@ def _edit_base(options: Options) -> str | None:
     return options.repo_url.rstrip("/") + "/" + options.edit_uri.strip("/") + "/"
 
 
-def prepare_site(root: Path, options: Options, result: CheckResult | None = None,
-                 previous: SiteBuild | None = None, track: bool = False) -> SiteBuild:
+def prepare_site(
+    root: Path,
+    options: Options,
+    result: CheckResult | None = None,
+    previous: SiteBuild | None = None,
+    track: bool = False,
+) -> SiteBuild:
     """Check (unless already checked), filter for the audience, plan and render every page.
 
     `track` records what each page reads, so that the next build can be given this one as
@@ -89,10 +100,14 @@ def prepare_site(root: Path, options: Options, result: CheckResult | None = None
     if has_errors(result.diagnostics):
         return site
     catalog = for_audience(result.catalog, options.audience, drafts=options.drafts)
-    settings = Settings(today=today(), audience=options.audience, repo_url=options.repo_url,
-                        insight_form_url=options.insight_form_url or insight_form_url(root, options.repo_url),
-                        directory_urls=options.directory_urls,
-                        content_date=content_date(catalog, epoch_date()))
+    settings = Settings(
+        today=today(),
+        audience=options.audience,
+        repo_url=options.repo_url,
+        insight_form_url=options.insight_form_url or insight_form_url(root, options.repo_url),
+        directory_urls=options.directory_urls,
+        content_date=content_date(catalog, epoch_date()),
+    )
     history = None if options.history is False else read_history(root, nested=bool(options.history))
     pages = plan_site(catalog, settings, history)
     site.nav = [(page.title if page.path != "index.md" else "Home", page.path) for page in pages if page.nav]
@@ -104,6 +119,11 @@ def prepare_site(root: Path, options: Options, result: CheckResult | None = None
     site.environment = previous.environment if reuse else make_environment(root)
     _render(site, pages, site.environment, catalog, settings, previous, changed, track)
     _add_files(site, root, catalog, options)
+    if options.seller_search:
+        site.search_index = index_document(
+            catalog, options.audience, options.directory_urls, {path: page.title for path, page in site.pages.items()}
+        )
+        site.search_worker = f"{STATIC_FOLDER}/{SEARCH_WORKER}"
     return site
 
 
@@ -117,14 +137,25 @@ def _changes(previous: SiteBuild | None, site: SiteBuild, catalog: Catalog) -> s
 def _still_valid(previous: SiteBuild, page: Page, changed: set) -> bool:
     before = previous.pages.get(page.path)
     # Upkeep pages (what changed, health, reference) get their facts before rendering, unrecorded.
-    return (before is not None and page.path not in UPKEEP_PATHS
-            and (before.title, before.description, before.updated, before.changed)
-            == (page.title, page.description, page.updated, page.changed)
-            and not (previous.reads[page.path] & changed))
+    return (
+        before is not None
+        and page.path not in UPKEEP_PATHS
+        and (before.title, before.description, before.updated, before.changed)
+        == (page.title, page.description, page.updated, page.changed)
+        and not (previous.reads[page.path] & changed)
+    )
 
 
-def _render(site: SiteBuild, pages: list[Page], env, catalog: Catalog, settings: Settings,
-            previous: SiteBuild | None, changed: set | None, track: bool) -> None:
+def _render(
+    site: SiteBuild,
+    pages: list[Page],
+    env,
+    catalog: Catalog,
+    settings: Settings,
+    previous: SiteBuild | None,
+    changed: set | None,
+    track: bool,
+) -> None:
     site.catalog = catalog if track else None
     site.modified = None if changed is None else set()
     for page in pages:
@@ -151,8 +182,10 @@ def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) 
         if asset.file:
             site.files[attachment_path(asset)] = (root / asset.rel).parent / asset.file
     static = _template_dir(root, "assets")
-    for name in STYLESHEETS + SCRIPTS:
-        site.files[f"{STATIC_FOLDER}/{name}"] = static / name if (static / name).is_file() else BUNDLED_TEMPLATES / "assets" / name
+    for name in STYLESHEETS + SCRIPTS + (SEARCH_WORKER,):
+        site.files[f"{STATIC_FOLDER}/{name}"] = (
+            static / name if (static / name).is_file() else BUNDLED_TEMPLATES / "assets" / name
+        )
     site.overrides = [p for p in (root / "site_templates" / "overrides", BUNDLED_TEMPLATES / "overrides") if p.is_dir()]
     site.stylesheets = tuple(f"{STATIC_FOLDER}/{n}" for n in STYLESHEETS)
     site.scripts = tuple(f"{STATIC_FOLDER}/{n}" for n in SCRIPTS)
