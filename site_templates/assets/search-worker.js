@@ -14,7 +14,9 @@
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var TITLE = 0, ALIAS = 1, CONTEXT = 2, BODY = 3;
 var WEIGHTS = [10, 6, 3, 1];
-var EXACT = 1, PREFIX = 0.7, PART = 0.6, TYPO = 0.5;
+var EXACT = 1, PREFIX = 0.8, PART = 0.6, TYPO = 0.5;
+/* What a seller most often means by a short query: the entity itself, before what mentions it. */
+var PRIOR = { persona: 1.5, segment: 1.5, battlecard: 1.5, "value-proposition": 1.5, product: 1.5, stage: -1, role: -1 };
 var MAX_RESULTS = 40, ENOUGH = 3, MAX_COMPLETIONS = 300;
 
 var BADGES = {
@@ -69,7 +71,7 @@ function words(text) {
 function build(docs) {
   var postings = new Map();
   var records = docs.records;
-  var titles = [];
+  var titles = [], aliases = [];
   for (var d = 0; d < records.length; d++) {
     var r = records[d];
     var fields = [r[3], r[5], r[6], r[4] + " " + r[7]];
@@ -78,10 +80,11 @@ function build(docs) {
       for (var k = 0; k < ws.length; k++) post(postings, ws[k], d, f);
     }
     titles.push(" " + words(r[3]).join(" ") + " ");
+    aliases.push(r[5].split(" · ").map(function (a) { return " " + words(a).join(" ") + " "; }));
   }
   var vocabulary = Array.from(postings.keys()).sort();
   return {
-    pages: docs.pages, records: records, postings: postings, vocabulary: vocabulary, titles: titles,
+    pages: docs.pages, records: records, postings: postings, vocabulary: vocabulary, titles: titles, aliases: aliases,
     parts: compoundParts(postings, vocabulary)
   };
 }
@@ -232,11 +235,22 @@ function matches(q, ranked) {
   }).map(function (doc) {
     var t = ranked.totals.get(doc), title = index.titles[doc], s = t.score;
     if (title.indexOf(phrase) >= 0) s += title === phrase ? 12 : 6; // the whole query in the title
+    else s += aliasBonus(index.aliases[doc], phrase); // or in an alias: a job title, a former name
     s += 2 / title.split(" ").length; // a short title that matches says more than a long one
+    s += PRIOR[index.records[doc][0]] || 0;
     return { doc: doc, score: s, ranked: ranked };
   });
   scored.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
   return scored;
+}
+
+function aliasBonus(aliases, phrase) {
+  var best = 0;
+  for (var i = 0; i < aliases.length; i++) {
+    if (aliases[i] === phrase) return 10;
+    if (aliases[i].indexOf(phrase) >= 0) best = 4;
+  }
+  return best;
 }
 
 function named(q, doc) {
