@@ -187,3 +187,15 @@ def test_audience_set_in_mkdocs_yml_is_the_default_of_every_command(tmp_path):
     assert json.loads(exported.stdout)["audience"] == "partner"
     # An explicit option still wins.
     assert "built the internal edition" in build(project, tmp_path / "site", "--audience", "internal").output
+
+
+def test_search_index_is_filtered_like_the_pages(editions):
+    """The seller index is built from the same filtered catalog: internal entities and the
+    maintainer pages are in the internal edition's index only."""
+    internal = (editions["internal"] / "search/search_index.json").read_text(encoding="utf-8")
+    assert f"{CANARY}-entity-" in internal and '"upkeep"' in internal
+    for audience in ("partner", "public"):
+        index = (editions[audience] / "search/search_index.json").read_text(encoding="utf-8")
+        assert '"records":[[' in index  # not empty: the check below must be able to fail
+        assert CANARY not in index
+        assert '"upkeep"' not in index and "health/" not in index
