@@ -55,7 +55,7 @@ def test_heading_ids_are_unique_and_follow_python_markdown():
     headings = Headings()
     ids = [headings.add(2, t) for t in ("Their wins", "Their wins", "Café & co.", "!!!")]
     converter = md.Markdown(extensions=["toc"])
-    converter.convert("## Their wins\n\n## Their wins\n\n## Café & co.\n")
+    converter.markdown("## Their wins\n\n## Their wins\n\n## Café & co.\n")
     assert ids[:3] == [t["id"] for t in converter.toc_tokens]
     assert ids[3] == "section"
     assert headings.add(3, "Anything", id="play-1") == "play-1"
@@ -67,3 +67,12 @@ def test_content_is_data_not_a_template():
     env = make_environment()
     out = env.from_string("{{ value }}").render(value="{{ 7*7 }}")
     assert "49" not in out
+
+
+def test_glossary_terms_are_explained_in_marketing_markdown():
+    glossary = (("OEE", "overall equipment effectiveness"), ("RTO", 'recovery "time" <objective>'))
+    html = markdown("We guarantee 85 % OEE and an RTO of minutes; OEEs stay plain.", False, glossary)
+    assert '<abbr title="overall equipment effectiveness">OEE</abbr>' in html
+    assert "<objective>" not in html and "&lt;objective&gt;" in html  # the expansion is text, never markup
+    assert "OEEs" in html and ">OEEs<" not in html
+    assert "<abbr" not in markdown("We guarantee 85 % OEE.")  # no glossary, no definitions

@@ -107,6 +107,7 @@ def prepare_site(
         insight_form_url=options.insight_form_url or insight_form_url(root, options.repo_url),
         directory_urls=options.directory_urls,
         content_date=content_date(catalog, epoch_date()),
+        glossary=glossary(catalog),
     )
     history = None if options.history is False else read_history(root, nested=bool(options.history))
     pages = plan_site(catalog, settings, history)
@@ -193,6 +194,12 @@ def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) 
     if options.offline:
         site.files[f"{STATIC_FOLDER}/{OFFLINE_SHIM}"] = BUNDLED_TEMPLATES / "offline" / OFFLINE_SHIM
         site.polyfills = (f"{STATIC_FOLDER}/{OFFLINE_SHIM}",)
+
+
+def glossary(catalog: Catalog) -> tuple[tuple[str, str], ...]:
+    """The glossary's acronyms with their expansions, for hover definitions."""
+    company = catalog.company
+    return tuple((e.term, e.expansion) for e in (company.glossary if company else ()) if e.expansion)
 
 
 def _template_folders(root: Path) -> list[Path]:
