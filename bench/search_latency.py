@@ -95,9 +95,7 @@ def measure(browser, site: Path, url: str, query: str) -> dict:
         page.goto(url, wait_until="load")
         page.keyboard.press("/")
         page.locator(".md-search__input").press_sequentially(query, delay=60)
-        page.wait_for_function(
-            "() => window.__results.some(t => t >= window.__lastKey)", timeout=60_000, polling=50
-        )
+        page.wait_for_function("() => window.__results.some(t => t >= window.__lastKey)", timeout=60_000, polling=50)
         last, shown = page.evaluate("() => [window.__lastKey, window.__results.find(t => t >= window.__lastKey)]")
     finally:
         context.close()
@@ -137,7 +135,8 @@ def run(work: Path, scale: float, runs: int, query: str | None) -> dict:
                     server.server_close()
         finally:
             browser.close()
-    return {"query": query, "scale": scale, "pages": sum(1 for _ in (work / "ours").rglob("index.html")), "runs": results}
+    pages = sum(1 for _ in (work / "ours").rglob("index.html"))
+    return {"query": query, "scale": scale, "pages": pages, "load": os.getloadavg()[0], "runs": results}
 
 
 def first_persona(project: Path) -> str:
@@ -148,7 +147,8 @@ def first_persona(project: Path) -> str:
 def table(report: dict) -> str:
     lines = [
         f"Query `{report['query']}`, scale {report['scale']} ({report['pages']:,} pages), CPU throttled {THROTTLE}x, "
-        f"median of {len(next(iter(report['runs'].values())))} runs, each in a fresh browser context.",
+        f"median of {len(next(iter(report['runs'].values())))} runs, each in a fresh browser context; "
+        f"1-minute load {report['load']:.1f} at the end.",
         "",
         "| search | first result after the last keystroke | first search transfers (gzip) | verdict |",
         "|---|---|---|---|",
