@@ -55,7 +55,7 @@ def test_heading_ids_are_unique_and_follow_python_markdown():
     headings = Headings()
     ids = [headings.add(2, t) for t in ("Their wins", "Their wins", "Café & co.", "!!!")]
     converter = md.Markdown(extensions=["toc"])
-    converter.markdown("## Their wins\n\n## Their wins\n\n## Café & co.\n")
+    converter.convert("## Their wins\n\n## Their wins\n\n## Café & co.\n")
     assert ids[:3] == [t["id"] for t in converter.toc_tokens]
     assert ids[3] == "section"
     assert headings.add(3, "Anything", id="play-1") == "play-1"
