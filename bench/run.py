@@ -122,7 +122,8 @@ def html_figures(site: Path) -> dict:
 def search_figures(site: Path) -> dict:
     index = site / "search" / "search_index.json"
     raw = index.read_bytes()
-    entries = len(json.loads(raw).get("docs", []))
+    docs = json.loads(raw).get("docs", [])
+    entries = len(docs["records"]) if isinstance(docs, dict) else len(docs)  # seller search, or Material's
     return {"search_mb": len(raw) / 1e6, "search_gzip_mb": len(gzip.compress(raw, 6)) / 1e6, "search_entries": entries}
 
 

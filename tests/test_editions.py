@@ -231,3 +231,15 @@ def test_relationship_map_draws_only_what_the_edition_may_show(tmp_path, audienc
     assert leaks == []
     assert "Hidden boss" not in page and "Draft person" not in page
     assert "reports to" not in page.split('<ul class="pb-map__facts">')[1].split("</ul>")[0]
+
+
+def test_search_index_is_filtered_like_the_pages(editions):
+    """The seller index is built from the same filtered catalog: internal entities and the
+    maintainer pages are in the internal edition's index only."""
+    internal = (editions["internal"] / "search/search_index.json").read_text(encoding="utf-8")
+    assert f"{CANARY}-entity-" in internal and '"upkeep"' in internal
+    for audience in ("partner", "public"):
+        index = (editions[audience] / "search/search_index.json").read_text(encoding="utf-8")
+        assert '"records":[[' in index  # not empty: the check below must be able to fail
+        assert CANARY not in index
+        assert '"upkeep"' not in index and "health/" not in index

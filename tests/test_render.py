@@ -112,3 +112,12 @@ def test_a_file_name_ending_in_a_newline_is_not_a_valid_id(tmp_path):
     (tmp_path / "content/personas").mkdir(parents=True)
     (tmp_path / "content/personas/cfo\n.yml").write_text("name: CFO\n")
     assert [d.code for d in check_project(tmp_path).diagnostics] == ["E110"]
+
+
+def test_glossary_terms_are_explained_in_marketing_markdown():
+    glossary = (("OEE", "overall equipment effectiveness"), ("RTO", 'recovery "time" <objective>'))
+    html = markdown("We guarantee 85 % OEE and an RTO of minutes; OEEs stay plain.", False, glossary)
+    assert '<abbr title="overall equipment effectiveness">OEE</abbr>' in html
+    assert "<objective>" not in html and "&lt;objective&gt;" in html  # the expansion is text, never markup
+    assert "OEEs" in html and ">OEEs<" not in html
+    assert "<abbr" not in markdown("We guarantee 85 % OEE.")  # no glossary, no definitions

@@ -145,12 +145,27 @@ def test_strict_mkdocs_build_passes_on_the_example(tmp_path):
     assert result.exit_code == 0, result.output
 
 
-def test_search_indexes_entity_pages_but_not_the_pages_that_repeat_them(example):
+def test_seller_search_indexes_entities_not_the_pages_that_list_them(example):
     import json
 
     _, site = example
     docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
-    pages = {d["location"].split("#", 1)[0] for d in docs}
-    assert not pages & {"library/", "tags/", "matrix/", "insights/"}
+    pages = {url for url, _title in docs["pages"]}
+    listing = {"library/", "tags/", "matrix/", "insights/", "personas/", "segments/", "briefs/", "competitors/"}
+    assert not pages & listing
     assert {"library/battlecard-velmora/", "personas/cfo/", "team/", "process/"} <= pages
+    kinds = {record[0] for record in docs["records"]}
+    assert {"objection", "question", "proof", "play", "asset", "persona", "brief", "stage", "role"} <= kinds
     assert (site / "library/index.html").is_file() and (site / "tags/index.html").is_file()
+
+
+def test_every_search_record_points_at_an_anchor_its_page_has(example):
+    import json
+
+    _, site = example
+    docs = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    anchored = [(docs["pages"][record[1]][0], record[2]) for record in docs["records"] if record[2]]
+    assert len(anchored) > 50
+    for url, anchor in anchored:
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        assert f'id="{anchor}"' in html, (url, anchor)

@@ -103,6 +103,14 @@ class SupportFunction(Strict):
     description: Markdown | None = describe("How the function supports them (Markdown).", default=None)
 
 
+class GlossaryEntry(Strict):
+    term: Text = describe("The word or acronym as sellers and buyers write it, e.g. RTO.")
+    expansion: Text | None = describe(
+        "What it stands for, e.g. recovery time objective; shown as the term's definition.", default=None
+    )
+    synonyms: TextList = list_field("Other ways to say the same thing (e-mail for email); search treats them alike.")
+
+
 class Company(Common):
     """content/company.yml: the selling company."""
 
@@ -111,6 +119,9 @@ class Company(Common):
     website: Url | None = describe("The company's website (http or https).", default=None)
     logo: Text | None = describe("A logo file, relative to content/.", default=None)
     support_model: list[SupportFunction] = list_field("Which function supports whom.")
+    glossary: list[GlossaryEntry] = list_field(
+        "Acronyms and synonyms: search finds a page by any of them, pages explain the acronym on hover."
+    )
 
 
 # --- segments --------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from generator.site.history import read_history
 from generator.site.incremental import changed_keys, indexed_fields, subject_keys, template_signature
 from generator.site.pages import UPKEEP, Page, Settings, attachment_path, content_date, page_context, plan_site
 from generator.site.render import BUNDLED_TEMPLATES, make_environment
+from generator.site.search import index_document
 
 STATIC_FOLDER = "_playbook"
 STYLESHEETS = ("playbook.css", "print.css", "a11y.css")
@@ -27,6 +28,8 @@ SCRIPTS = ("library.js", "a11y.js")
 # from file://; this shim (iframe-worker, MIT) runs it in an iframe instead. Bundled, so the
 # offline plugin does not load it from a CDN.
 OFFLINE_SHIM = "iframe-worker.js"
+# Seller search: Material's search box and result list, our worker over our records (search.py).
+SEARCH_WORKER = "search-worker.js"
 INSIGHT_FORM = ".github/ISSUE_TEMPLATE/field-insight.yml"
 UPKEEP_PATHS = {path for path, *_ in UPKEEP}
 
@@ -42,6 +45,7 @@ class Options:
     directory_urls: bool = True
     offline: bool = False  # a site that works opened from disk (file://), search included
     history: bool | None = None  # "What changed" from git: None when the project is its repository's top folder
+    seller_search: bool = True  # our search records and worker; False: Material's own page search
 
 
 @dataclass
@@ -58,6 +62,8 @@ class SiteBuild:
     edit_base: str | None = None
     company_name: str | None = None  # the company's name, when this edition may show the company
     polyfills: tuple[str, ...] = ()  # scripts loaded before the theme's own
+    search_index: dict | None = None  # the seller search index (search.py); None: Material's own
+    search_worker: str | None = None  # its worker script, a site path
     # Kept for the next build while serving (generator/site/incremental.py):
     catalog: Catalog | None = None
     reads: dict[str, frozenset] = field(default_factory=dict)  # page path -> what rendering it read
@@ -105,6 +111,7 @@ def prepare_site(
         insight_form_url=options.insight_form_url or insight_form_url(root, options.repo_url),
         directory_urls=options.directory_urls,
         content_date=content_date(catalog, epoch_date()),
+        glossary=glossary(catalog),
     )
     history = None if options.history is False else read_history(root, nested=bool(options.history))
     pages = plan_site(catalog, settings, history)
@@ -117,6 +124,11 @@ def prepare_site(
     site.environment = previous.environment if reuse and previous else make_environment(root)
     _render(site, pages, site.environment, catalog, settings, previous, changed, track)
     _add_files(site, root, catalog, options)
+    if options.seller_search:
+        site.search_index = index_document(
+            catalog, options.audience, options.directory_urls, {path: page.title for path, page in site.pages.items()}
+        )
+        site.search_worker = f"{STATIC_FOLDER}/{SEARCH_WORKER}"
     return site
 
 
@@ -176,7 +188,7 @@ def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) 
         if asset.file:
             site.files[attachment_path(asset)] = (root / asset.rel).parent / asset.file
     static = _template_dir(root, "assets")
-    for name in STYLESHEETS + SCRIPTS:
+    for name in STYLESHEETS + SCRIPTS + (SEARCH_WORKER,):
         site.files[f"{STATIC_FOLDER}/{name}"] = (
             static / name if (static / name).is_file() else BUNDLED_TEMPLATES / "assets" / name
         )
@@ -187,6 +199,12 @@ def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) 
     if options.offline:
         site.files[f"{STATIC_FOLDER}/{OFFLINE_SHIM}"] = BUNDLED_TEMPLATES / "offline" / OFFLINE_SHIM
         site.polyfills = (f"{STATIC_FOLDER}/{OFFLINE_SHIM}",)
+
+
+def glossary(catalog: Catalog) -> tuple[tuple[str, str], ...]:
+    """The glossary's acronyms with their expansions, for hover definitions."""
+    company = catalog.company
+    return tuple((e.term, e.expansion) for e in (company.glossary if company else ()) if e.expansion)
 
 
 def _template_folders(root: Path) -> list[Path]:

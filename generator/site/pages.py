@@ -48,6 +48,7 @@ class Settings:
     insight_form_url: str | None = None
     directory_urls: bool = True  # MkDocs' use_directory_urls: how a page's URL is formed
     content_date: datetime.date | None = None  # newest review date, or SOURCE_DATE_EPOCH
+    glossary: tuple[tuple[str, str], ...] = ()  # (term, expansion): explained where marketing's Markdown uses it
 
 
 def entity_path(kind: str, id: str) -> str:

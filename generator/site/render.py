@@ -73,23 +73,41 @@ _ALLOWED_TAGS = {
     "u",
     "ul",
 }
-_ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "td": {"align"}, "th": {"align"}}
+_ALLOWED_ATTRIBUTES = {
+    "abbr": {"title"},
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title"},
+    "td": {"align"},
+    "th": {"align"},
+}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
-@lru_cache(maxsize=2)
-def _converter(breaks: bool = False) -> markdown_lib.Markdown:
+@lru_cache(maxsize=4)
+def _converter(breaks: bool = False, glossary: tuple = ()) -> markdown_lib.Markdown:
     extensions = ["tables", "sane_lists", "fenced_code"] + (["nl2br"] if breaks else [])
-    return markdown_lib.Markdown(extensions=extensions, output_format="html")
+    # The glossary's acronyms become <abbr title="expansion">: the theme shows it on hover.
+    configs = {"abbr": {"glossary": dict(glossary)}} if glossary else {}
+    return markdown_lib.Markdown(
+        extensions=extensions + (["abbr"] if glossary else []), extension_configs=configs, output_format="html"
+    )
 
 
-def markdown(value, breaks: bool = False) -> Markup:
+def markdown(value, breaks: bool = False, glossary: tuple = ()) -> Markup:
     """Markdown to sanitised HTML: formatting yes; scripts, handlers, frames, forms, unsafe links no.
 
-    `breaks` keeps every line break, as an e-mail template or call script is written."""
+    `breaks` keeps every line break, as an e-mail template or call script is written;
+    `glossary` is ((term, expansion), ...) to explain where the terms appear."""
     if not value:
         return Markup("")
-    return _markdown(str(value), breaks)
+    return _markdown(str(value), breaks, glossary)
+
+
+@jinja2.pass_context
+def markdown_filter(context, value, breaks: bool = False) -> Markup:
+    """The `markdown` filter of the templates, with the glossary of the page's settings."""
+    settings = context.get("settings")
+    return markdown(value, breaks, getattr(settings, "glossary", ()))
 
 
 def _too_complex_as_text(value: str) -> Markup | None:
@@ -109,12 +127,12 @@ def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _markdown(value: str, breaks: bool) -> Markup:
+def _markdown(value: str, breaks: bool, glossary: tuple = ()) -> Markup:
     # A persona's talk track appears on its page and in every brief: convert it once.
     plain = _too_complex_as_text(value)
     if plain is not None:
         return plain
-    converter = _converter(breaks)
+    converter = _converter(breaks, glossary)
     html = converter.reset().convert(value)
     clean = nh3.clean(
         html,
@@ -206,7 +224,7 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(
-        markdown=markdown,
+        markdown=markdown_filter,
         url=safe_url,
         text=escape,
         join_text=join_text,

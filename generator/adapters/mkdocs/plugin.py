@@ -7,6 +7,7 @@ templates and hands them to MkDocs in memory. Nothing generated is written into 
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import os
 import threading
@@ -19,7 +20,7 @@ from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
@@ -59,9 +60,10 @@ class RenderedPage(Page):
     """A page our templates have already written as HTML: MkDocs takes its content and table
     of contents as they are, with no Markdown pass (that pass was half of the build at scale)."""
 
-    def __init__(self, file: File, config, planned, html: str, toc: list[dict]) -> None:
+    def __init__(self, file: File, config, planned, html: str, toc: list[dict], indexed: bool = True) -> None:
         super().__init__(None, file, config)  # sets file.page, so the navigation uses this page
         self.planned, self._html, self._toc = planned, html, toc
+        self.indexed = indexed and planned.searchable  # False: seller search has its own records
 
     def read_source(self, config) -> None:
         self.markdown = ""  # there is none: plugins that rewrite Markdown have nothing to do here
@@ -71,7 +73,7 @@ class RenderedPage(Page):
         self.meta = {"title": escape(self.planned.title)}
         if self.planned.description:
             self.meta["description"] = escape(self.planned.description)
-        if not self.planned.searchable:
+        if not self.indexed:
             self.meta["search"] = {"exclude": True}  # Material's search plugin skips the page
         if self.planned.updated is not None:
             self.update_date = self.planned.updated.isoformat()  # the sitemap's lastmod
@@ -132,6 +134,7 @@ class PlaybookConfig(Config):
     # Edit links, the repository link and the insight form: by default only in the internal edition.
     repository_links = opt.Optional(opt.Type(bool))
     history = opt.Optional(opt.Type(bool))  # git history for "What changed": unset = when the project is a repository
+    seller_search = opt.Type(bool, default=True)  # False: Material's own search over whole pages
 
 
 class PlaybookPlugin(BasePlugin[PlaybookConfig]):
@@ -202,6 +205,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             directory_urls=config.use_directory_urls,
             offline=offline,
             history=self.config.history,
+            seller_search=self.config.seller_search,
         )
         if self.serving and result is None:
             result = check_project(root, strict=options.strict, cache=self.load_cache)
@@ -232,7 +236,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for folder in reversed(self.site.overrides):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(0, str(folder))
-        config.extra["playbook"] = {"audience": self.config.audience}
+        config.extra["playbook"] = {"audience": self.config.audience, "search_worker": self.site.search_worker}
         if self.config.name_from_company and self.site.company_name:
             config.site_name = f"{self.site.company_name} playbook"
         # The theme prints these raw: as Markup they are escaped exactly once, printed raw or with `| e`.
@@ -253,7 +257,9 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for path, html in self.site.html.items():
             file = cast(PageFile, PageFile.generated(config, path, content=html))
             file.modified = self.site.modified is None or path in self.site.modified
-            RenderedPage(file, config, self.site.pages[path], html, self.site.toc[path])
+            RenderedPage(
+                file, config, self.site.pages[path], html, self.site.toc[path], indexed=self.site.search_index is None
+            )
             generated.append(file)
         self.destinations = {f.src_uri: f.abs_dest_path for f in generated}
         self.to_write = sum(f.modified for f in generated)
@@ -278,7 +284,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return apply_policy(output_content, offline=self.offline)  # 404.html carries the policy too
 
     @event_priority(50)  # before the search plugin writes its index
-    def on_post_build(self, *, config):
+    def _finish_build(self, *, config):
         if self.progress is not None:
             self.progress.finish()
             self.progress = None
@@ -287,6 +293,21 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             self._remove_deleted_pages(config)
             self.published = self.site
             _collect_later()
+
+    @event_priority(-50)  # after the search plugin has written its index, before the offline plugin inlines it
+    def _write_seller_search(self, *, config):
+        """Our records in place of Material's page index, keeping the search plugin's `config`
+        (language and separator), which the theme's highlighter reads."""
+        if self.site is None or self.site.search_index is None:
+            return
+        path = Path(config.site_dir) / "search" / "search_index.json"
+        document = dict(self.site.search_index)
+        if path.is_file():
+            document["config"] = json.loads(path.read_text(encoding="utf-8")).get("config", document["config"])
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(document, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_finish_build, _write_seller_search)
 
     def on_build_error(self, *, error):
         if self.progress is not None:
