@@ -18,6 +18,7 @@ from generator.site.history import read_history
 from generator.site.incremental import changed_keys, indexed_fields, subject_keys, template_signature
 from generator.site.pages import UPKEEP, Page, Settings, attachment_path, content_date, page_context, plan_site
 from generator.site.render import BUNDLED_TEMPLATES, make_environment
+from generator.site.twins import Twin, llms_files, make_markdown_environment, render_twin, twin_path
 
 STATIC_FOLDER = "_playbook"
 STYLESHEETS = ("playbook.css", "print.css", "a11y.css")
@@ -41,6 +42,7 @@ class Options:
     directory_urls: bool = True
     offline: bool = False  # a site that works opened from disk (file://), search included
     history: bool | None = None  # "What changed" from git: None when the project is its repository's top folder
+    twins: bool = True  # a Markdown twin beside every page, llms.txt and llms-full.txt (generator/site/twins.py)
 
 
 @dataclass
@@ -50,6 +52,8 @@ class SiteBuild:
     html: dict[str, str] = field(default_factory=dict)  # page path -> the page's content, as HTML
     toc: dict[str, list[dict]] = field(default_factory=dict)  # page path -> its headings, nested (see render.Headings)
     files: dict[str, Path] = field(default_factory=dict)  # site path -> file to publish
+    twins: dict[str, str] = field(default_factory=dict)  # page path -> its Markdown twin
+    texts: dict[str, str] = field(default_factory=dict)  # site path -> generated text: twins, llms.txt, llms-full.txt
     nav: list[tuple[str, str]] = field(default_factory=list)  # (title, page path)
     overrides: list[Path] = field(default_factory=list)  # theme override folders, first wins
     stylesheets: tuple[str, ...] = ()
@@ -62,6 +66,7 @@ class SiteBuild:
     signature: tuple = ()  # what every page depends on: options, settings, templates
     modified: set[str] | None = None  # pages whose HTML differs from the previous build; None: all
     environment: object = None  # the Jinja environment (it reloads edited templates by itself)
+    markdown_environment: object = None  # the same for the Markdown twins
 
     def edit_url(self, source: str | None) -> str | None:
         """Where to edit the YAML behind a page; `edit_uri` is read relative to the project root."""
@@ -78,8 +83,13 @@ def _edit_base(options: Options) -> str | None:
     return options.repo_url.rstrip("/") + "/" + options.edit_uri.strip("/") + "/"
 
 
-def prepare_site(root: Path, options: Options, result: CheckResult | None = None,
-                 previous: SiteBuild | None = None, track: bool = False) -> SiteBuild:
+def prepare_site(
+    root: Path,
+    options: Options,
+    result: CheckResult | None = None,
+    previous: SiteBuild | None = None,
+    track: bool = False,
+) -> SiteBuild:
     """Check (unless already checked), filter for the audience, plan and render every page.
 
     `track` records what each page reads, so that the next build can be given this one as
@@ -89,10 +99,14 @@ def prepare_site(root: Path, options: Options, result: CheckResult | None = None
     if has_errors(result.diagnostics):
         return site
     catalog = for_audience(result.catalog, options.audience, drafts=options.drafts)
-    settings = Settings(today=today(), audience=options.audience, repo_url=options.repo_url,
-                        insight_form_url=options.insight_form_url or insight_form_url(root, options.repo_url),
-                        directory_urls=options.directory_urls,
-                        content_date=content_date(catalog, epoch_date()))
+    settings = Settings(
+        today=today(),
+        audience=options.audience,
+        repo_url=options.repo_url,
+        insight_form_url=options.insight_form_url or insight_form_url(root, options.repo_url),
+        directory_urls=options.directory_urls,
+        content_date=content_date(catalog, epoch_date()),
+    )
     history = None if options.history is False else read_history(root, nested=bool(options.history))
     pages = plan_site(catalog, settings, history)
     site.nav = [(page.title if page.path != "index.md" else "Home", page.path) for page in pages if page.nav]
@@ -102,7 +116,11 @@ def prepare_site(root: Path, options: Options, result: CheckResult | None = None
     # Same signature (changed is not None): the compiled templates of the last build still hold.
     reuse = changed is not None and previous.environment is not None
     site.environment = previous.environment if reuse else make_environment(root)
+    if options.twins:
+        site.markdown_environment = previous.markdown_environment if reuse else make_markdown_environment(root)
     _render(site, pages, site.environment, catalog, settings, previous, changed, track)
+    if options.twins:
+        _add_texts(site, pages, catalog, settings)
     _add_files(site, root, catalog, options)
     return site
 
@@ -117,14 +135,25 @@ def _changes(previous: SiteBuild | None, site: SiteBuild, catalog: Catalog) -> s
 def _still_valid(previous: SiteBuild, page: Page, changed: set) -> bool:
     before = previous.pages.get(page.path)
     # Upkeep pages (what changed, health, reference) get their facts before rendering, unrecorded.
-    return (before is not None and page.path not in UPKEEP_PATHS
-            and (before.title, before.description, before.updated, before.changed)
-            == (page.title, page.description, page.updated, page.changed)
-            and not (previous.reads[page.path] & changed))
+    return (
+        before is not None
+        and page.path not in UPKEEP_PATHS
+        and (before.title, before.description, before.updated, before.changed)
+        == (page.title, page.description, page.updated, page.changed)
+        and not (previous.reads[page.path] & changed)
+    )
 
 
-def _render(site: SiteBuild, pages: list[Page], env, catalog: Catalog, settings: Settings,
-            previous: SiteBuild | None, changed: set | None, track: bool) -> None:
+def _render(
+    site: SiteBuild,
+    pages: list[Page],
+    env,
+    catalog: Catalog,
+    settings: Settings,
+    previous: SiteBuild | None,
+    changed: set | None,
+    track: bool,
+) -> None:
     site.catalog = catalog if track else None
     site.modified = None if changed is None else set()
     for page in pages:
@@ -132,17 +161,32 @@ def _render(site: SiteBuild, pages: list[Page], env, catalog: Catalog, settings:
         if changed is not None and _still_valid(previous, page, changed):
             site.html[page.path], site.toc[page.path] = previous.html[page.path], previous.toc[page.path]
             site.reads[page.path] = previous.reads[page.path]
+            if page.path in previous.twins:
+                site.twins[page.path] = previous.twins[page.path]
             continue
         context = page_context(catalog, settings, page)
         with catalog.recording() if track else nullcontext(set()) as reads:
             html = env.get_template(f"pages/{page.template}").render(context)
             if page.changed is not None:
                 html += env.get_template("partials/changed.html.j2").render(context)
+            if site.markdown_environment is not None:
+                site.twins[page.path] = render_twin(site.markdown_environment, context, page, settings.directory_urls)
         site.html[page.path], site.toc[page.path] = html, context["headings"].tokens()
         if track:
             site.reads[page.path] = frozenset(reads | subject_keys(page.context))
         if site.modified is not None and html != previous.html.get(page.path):
             site.modified.add(page.path)
+
+
+def _add_texts(site: SiteBuild, pages: list[Page], catalog: Catalog, settings: Settings) -> None:
+    """Each twin at its site path, then llms.txt and llms-full.txt over all of them."""
+    twins = []
+    for page in pages:
+        if page.path in site.twins:
+            twins.append(Twin(page, twin_path(page.path, settings.directory_urls), site.twins[page.path]))
+    site.texts = {twin.path: twin.text for twin in twins}
+    context = page_context(catalog, settings, pages[0]) | {"pages": pages}
+    site.texts.update(llms_files(site.markdown_environment, context, twins))
 
 
 def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) -> None:
@@ -152,7 +196,9 @@ def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) 
             site.files[attachment_path(asset)] = (root / asset.rel).parent / asset.file
     static = _template_dir(root, "assets")
     for name in STYLESHEETS + SCRIPTS:
-        site.files[f"{STATIC_FOLDER}/{name}"] = static / name if (static / name).is_file() else BUNDLED_TEMPLATES / "assets" / name
+        site.files[f"{STATIC_FOLDER}/{name}"] = (
+            static / name if (static / name).is_file() else BUNDLED_TEMPLATES / "assets" / name
+        )
     site.overrides = [p for p in (root / "site_templates" / "overrides", BUNDLED_TEMPLATES / "overrides") if p.is_dir()]
     site.stylesheets = tuple(f"{STATIC_FOLDER}/{n}" for n in STYLESHEETS)
     site.scripts = tuple(f"{STATIC_FOLDER}/{n}" for n in SCRIPTS)

@@ -28,6 +28,7 @@ from generator.catalog.check import check_project
 from generator.diagnostics import has_errors, report_text
 from generator.site.edition import Options, SiteBuild, prepare_site
 from generator.site.pages import page_url
+from generator.site.twins import twin_path
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 OFFLINE_PLUGINS = ("offline", "material/offline")  # Material's offline plugin, as MkDocs may name it
@@ -57,9 +58,10 @@ class RenderedPage(Page):
     """A page our templates have already written as HTML: MkDocs takes its content and table
     of contents as they are, with no Markdown pass (that pass was half of the build at scale)."""
 
-    def __init__(self, file: File, config, planned, html: str, toc: list[dict]) -> None:
+    def __init__(self, file: File, config, planned, html: str, toc: list[dict], twin: str | None = None) -> None:
         super().__init__(None, file, config)  # sets file.page, so the navigation uses this page
         self.planned, self._html, self._toc = planned, html, toc
+        self.twin = twin  # the site path of its Markdown twin, linked from <head> (overrides/main.html)
 
     def read_source(self, config) -> None:
         self.markdown = ""  # there is none: plugins that rewrite Markdown have nothing to do here
@@ -219,12 +221,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for path, html in self.site.html.items():
             file = PageFile.generated(config, path, content=html)
             file.modified = self.site.modified is None or path in self.site.modified
-            RenderedPage(file, config, self.site.pages[path], html, self.site.toc[path])
+            twin = twin_path(path, config.use_directory_urls) if path in self.site.twins else None
+            RenderedPage(file, config, self.site.pages[path], html, self.site.toc[path], twin)
             generated.append(file)
-        self.destinations = {f.src_uri: f.abs_dest_path for f in generated}
         self.to_write = sum(f.modified for f in generated)
         static = [PublishedFile.generated(config, path, abs_src_path=str(src)) for path, src in self.site.files.items()]
-        return Files(kept + generated + static)
+        # Twins and llms.txt are files to publish as they are, never pages (their names end in .md).
+        texts = [PublishedFile.generated(config, path, content=text) for path, text in self.site.texts.items()]
+        self.destinations = {f.src_uri: f.abs_dest_path for f in generated + texts}
+        return Files(kept + generated + static + texts)
 
     def on_page_content(self, html, /, *, page, config, files):
         if self.progress is None:
