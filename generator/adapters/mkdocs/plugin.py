@@ -115,6 +115,7 @@ class PlaybookConfig(Config):
     project_dir = opt.Optional(opt.Type(str))
     insight_form_url = opt.Optional(opt.Type(str))
     offline = opt.Type(bool, default=False)
+    markdown_twins = opt.Type(bool, default=True)  # Markdown twins, llms.txt and llms-full.txt
     history = opt.Optional(opt.Type(bool))  # git history for "What changed": unset = when the project is a repository
 
 
@@ -180,6 +181,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             directory_urls=config.use_directory_urls,
             offline=offline,
             history=self.config.history,
+            twins=self.config.markdown_twins,
         )
         if self.serving and result is None:
             result = check_project(root, strict=options.strict, cache=self.load_cache)
