@@ -14,7 +14,8 @@ from .sitebuild import build, copy_example
 
 LIST_ITEM = re.compile(r"^- \[(?P<title>[^\]]+)\]\((?P<url>[^)\s]+)\)(?P<notes>: .+)?$")
 MD_LINK = re.compile(r"\]\((?P<url>[^)\s]+)\)")
-ALTERNATE = re.compile(r'<link rel="alternate" type="text/markdown" href="(?P<href>[^"]+)">')
+# rel holds the word "alternate" (with a trailing space that keeps Material's script off it).
+ALTERNATE = re.compile(r'<link rel="alternate ?" type="text/markdown" href="(?P<href>[^"]+)">')
 
 
 @pytest.fixture(scope="module")
