@@ -301,3 +301,36 @@ def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None)
         directory_urls=settings.directory_urls,
     )
     click.echo(dumps(document), nl=False)
+
+
+@main.command()
+@PROJECT_DIR
+@click.option(
+    "--audience",
+    type=click.Choice(["internal", "partner", "public"]),
+    default=None,
+    help="Which edition to serve: partner and public leave out everything internal "
+    "(default: the playbook plugin's audience in mkdocs.yml, else internal).",
+)
+@click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
+def mcp(project_dir: Path, audience: str, drafts: bool) -> None:
+    """Serve the playbook to AI assistants (Claude, VS Code, ChatGPT) as a local MCP server over
+    stdio: tools search, fetch, brief and objection, one resource per entity, a meeting prompt."""
+    from generator.adapters.mcp.server import run
+    from generator.adapters.mcp.snapshot import Settings
+    from generator.authoring.export import SettingsError, site_settings
+
+    root = project_dir.resolve()
+    try:  # the edition as MkDocs itself reads mkdocs.yml (INHERIT, !ENV): never a guess
+        configured = site_settings(root)
+    except SettingsError as exc:
+        click.echo(f"mcp failed: {exc}", err=True)
+        sys.exit(1)
+    settings = Settings(
+        audience=audience or configured.audience,
+        drafts=drafts,
+        base_url=configured.site_url,
+        directory_urls=configured.directory_urls,
+    )
+    click.echo(f"playbook mcp: serving the {settings.audience} edition of {root} over stdio", err=True)
+    run(root, settings)

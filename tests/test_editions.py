@@ -243,3 +243,19 @@ def test_search_index_is_filtered_like_the_pages(editions):
         assert '"records":[[' in index  # not empty: the check below must be able to fail
         assert CANARY not in index
         assert '"upkeep"' not in index and "health/" not in index
+
+
+@pytest.mark.parametrize("audience", ["internal", "partner", "public"])
+def test_every_edition_writes_markdown_twins_and_llms_txt(editions, audience):
+    # The leak test above reads every byte of these files too: make sure they are there to read.
+    site = editions[audience]
+    assert (site / "llms.txt").is_file() and (site / "llms-full.txt").is_file()
+    twins = list(site.rglob("*.html.md"))
+    assert len(twins) == len([p for p in site.rglob("*.html") if p.name != "404.html"])
+
+
+def test_internal_twins_carry_the_canaries(editions):
+    site = editions["internal"]
+    twins = b"".join(p.read_bytes() for p in site.rglob("*.html.md"))
+    assert f"{CANARY}-block-".encode() in twins and f"{CANARY}-entity-".encode() in twins
+    assert f"{CANARY}-block-".encode() in (site / "llms-full.txt").read_bytes()

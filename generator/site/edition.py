@@ -10,6 +10,8 @@ from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import jinja2
+
 from generator.catalog.audience import for_audience
 from generator.catalog.catalog import Catalog
 from generator.catalog.check import CheckResult, check_project, epoch_date, today
@@ -20,6 +22,7 @@ from generator.site.incremental import changed_keys, indexed_fields, subject_key
 from generator.site.pages import UPKEEP, Page, Settings, attachment_path, content_date, page_context, plan_site
 from generator.site.render import BUNDLED_TEMPLATES, make_environment
 from generator.site.search import index_document
+from generator.site.twins import Twin, llms_files, make_markdown_environment, render_twin, twin_path
 
 STATIC_FOLDER = "_playbook"
 STYLESHEETS = ("playbook.css", "print.css", "a11y.css")
@@ -46,6 +49,7 @@ class Options:
     offline: bool = False  # a site that works opened from disk (file://), search included
     history: bool | None = None  # "What changed" from git: None when the project is its repository's top folder
     seller_search: bool = True  # our search records and worker; False: Material's own page search
+    twins: bool = True  # a Markdown twin beside every page, llms.txt and llms-full.txt (generator/site/twins.py)
 
 
 @dataclass
@@ -55,6 +59,8 @@ class SiteBuild:
     html: dict[str, str] = field(default_factory=dict)  # page path -> the page's content, as HTML
     toc: dict[str, list[dict]] = field(default_factory=dict)  # page path -> its headings, nested (see render.Headings)
     files: dict[str, Path] = field(default_factory=dict)  # site path -> file to publish
+    twins: dict[str, str] = field(default_factory=dict)  # page path -> its Markdown twin
+    texts: dict[str, str] = field(default_factory=dict)  # site path -> generated text: twins, llms.txt, llms-full.txt
     nav: list[tuple[str, str]] = field(default_factory=list)  # (title, page path)
     overrides: list[Path] = field(default_factory=list)  # theme override folders, first wins
     stylesheets: tuple[str, ...] = ()
@@ -69,7 +75,8 @@ class SiteBuild:
     reads: dict[str, frozenset] = field(default_factory=dict)  # page path -> what rendering it read
     signature: tuple = ()  # what every page depends on: options, settings, templates
     modified: set[str] | None = None  # pages whose HTML differs from the previous build; None: all
-    environment: object = None  # the Jinja environment (it reloads edited templates by itself)
+    environment: jinja2.Environment | None = None  # the Jinja environment (it reloads edited templates by itself)
+    markdown_environment: jinja2.Environment | None = None  # the same for the Markdown twins
 
     def edit_url(self, source: str | None) -> str | None:
         """Where to edit the YAML behind a page; `edit_uri` is read relative to the project root."""
@@ -122,7 +129,13 @@ def prepare_site(
     # Same signature (changed is not None): the compiled templates of the last build still hold.
     reuse = changed is not None and previous is not None and previous.environment is not None
     site.environment = previous.environment if reuse and previous else make_environment(root)
+    if options.twins:
+        site.markdown_environment = (
+            previous.markdown_environment if reuse and previous else make_markdown_environment(root)
+        )
     _render(site, pages, site.environment, catalog, settings, previous, changed, track)
+    if options.twins:
+        _add_texts(site, pages, catalog, settings)
     _add_files(site, root, catalog, options)
     if options.seller_search:
         site.search_index = index_document(
@@ -168,6 +181,8 @@ def _render(
         if changed is not None and previous is not None and _still_valid(previous, page, changed):
             site.html[page.path], site.toc[page.path] = previous.html[page.path], previous.toc[page.path]
             site.reads[page.path] = previous.reads[page.path]
+            if page.path in previous.twins:
+                site.twins[page.path] = previous.twins[page.path]
             continue
         context = page_context(catalog, settings, page)
         scope: AbstractContextManager[set] = catalog.recording() if track else nullcontext(set())
@@ -175,11 +190,25 @@ def _render(
             html = env.get_template(f"pages/{page.template}").render(context)
             if page.changed is not None:
                 html += env.get_template("partials/changed.html.j2").render(context)
+            if site.markdown_environment is not None:
+                site.twins[page.path] = render_twin(site.markdown_environment, context, page, settings.directory_urls)
         site.html[page.path], site.toc[page.path] = html, context["headings"].tokens()
         if track:
             site.reads[page.path] = frozenset(reads | subject_keys(page.context))
         if site.modified is not None and previous is not None and html != previous.html.get(page.path):
             site.modified.add(page.path)
+
+
+def _add_texts(site: SiteBuild, pages: list[Page], catalog: Catalog, settings: Settings) -> None:
+    """Each twin at its site path, then llms.txt and llms-full.txt over all of them."""
+    twins = []
+    for page in pages:
+        if page.path in site.twins:
+            twins.append(Twin(page, twin_path(page.path, settings.directory_urls), site.twins[page.path]))
+    site.texts = {twin.path: twin.text for twin in twins}
+    assert site.markdown_environment is not None  # twins were rendered with it
+    context = page_context(catalog, settings, pages[0]) | {"pages": pages}
+    site.texts.update(llms_files(site.markdown_environment, context, twins))
 
 
 def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) -> None:

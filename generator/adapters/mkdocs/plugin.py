@@ -31,6 +31,7 @@ from generator.diagnostics import has_errors, report_text
 from generator.site.csp import apply_policy
 from generator.site.edition import Options, SiteBuild, prepare_site
 from generator.site.pages import page_url
+from generator.site.twins import twin_path
 
 log = logging.getLogger("mkdocs.plugins.playbook")
 OFFLINE_PLUGINS = ("offline", "material/offline")  # Material's offline plugin, as MkDocs may name it
@@ -60,10 +61,13 @@ class RenderedPage(Page):
     """A page our templates have already written as HTML: MkDocs takes its content and table
     of contents as they are, with no Markdown pass (that pass was half of the build at scale)."""
 
-    def __init__(self, file: File, config, planned, html: str, toc: list[dict], indexed: bool = True) -> None:
+    def __init__(
+        self, file: File, config, planned, html: str, toc: list[dict], indexed: bool = True, twin: str | None = None
+    ) -> None:
         super().__init__(None, file, config)  # sets file.page, so the navigation uses this page
         self.planned, self._html, self._toc = planned, html, toc
         self.indexed = indexed and planned.searchable  # False: seller search has its own records
+        self.twin = twin  # the site path of its Markdown twin, linked from <head> (overrides/main.html)
 
     def read_source(self, config) -> None:
         self.markdown = ""  # there is none: plugins that rewrite Markdown have nothing to do here
@@ -133,6 +137,7 @@ class PlaybookConfig(Config):
     name_from_company = opt.Type(bool, default=False)
     # Edit links, the repository link and the insight form: by default only in the internal edition.
     repository_links = opt.Optional(opt.Type(bool))
+    markdown_twins = opt.Type(bool, default=True)  # Markdown twins, llms.txt and llms-full.txt
     history = opt.Optional(opt.Type(bool))  # git history for "What changed": unset = when the project is a repository
     seller_search = opt.Type(bool, default=True)  # False: Material's own search over whole pages
 
@@ -206,6 +211,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             offline=offline,
             history=self.config.history,
             seller_search=self.config.seller_search,
+            twins=self.config.markdown_twins,
         )
         if self.serving and result is None:
             result = check_project(root, strict=options.strict, cache=self.load_cache)
@@ -257,14 +263,23 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for path, html in self.site.html.items():
             file = cast(PageFile, PageFile.generated(config, path, content=html))
             file.modified = self.site.modified is None or path in self.site.modified
+            twin = twin_path(path, config.use_directory_urls) if path in self.site.twins else None
             RenderedPage(
-                file, config, self.site.pages[path], html, self.site.toc[path], indexed=self.site.search_index is None
+                file,
+                config,
+                self.site.pages[path],
+                html,
+                self.site.toc[path],
+                indexed=self.site.search_index is None,
+                twin=twin,
             )
             generated.append(file)
-        self.destinations = {f.src_uri: f.abs_dest_path for f in generated}
         self.to_write = sum(f.modified for f in generated)
         static = [PublishedFile.generated(config, path, abs_src_path=str(src)) for path, src in self.site.files.items()]
-        return Files(kept + generated + static)
+        # Twins and llms.txt are files to publish as they are, never pages (their names end in .md).
+        texts = [PublishedFile.generated(config, path, content=text) for path, text in self.site.texts.items()]
+        self.destinations = {f.src_uri: f.abs_dest_path for f in generated + texts}
+        return Files(kept + generated + static + texts)
 
     def on_page_content(self, html, /, *, page, config, files):
         if self.progress is None:

@@ -1,0 +1,1 @@
+"""The playbook for AI assistants: a local MCP server over one edition (`playbook mcp`)."""
