@@ -56,6 +56,7 @@ class SiteBuild:
     scripts: tuple[str, ...] = ()
     edit_base: str | None = None
     polyfills: tuple[str, ...] = ()  # scripts loaded before the theme's own
+    date: str = ""  # the date the build stands for (content_date), printed on every paper page
     # Kept for the next build while serving (generator/site/incremental.py):
     catalog: Catalog | None = None
     reads: dict[str, frozenset] = field(default_factory=dict)  # page path -> what rendering it read
@@ -78,8 +79,13 @@ def _edit_base(options: Options) -> str | None:
     return options.repo_url.rstrip("/") + "/" + options.edit_uri.strip("/") + "/"
 
 
-def prepare_site(root: Path, options: Options, result: CheckResult | None = None,
-                 previous: SiteBuild | None = None, track: bool = False) -> SiteBuild:
+def prepare_site(
+    root: Path,
+    options: Options,
+    result: CheckResult | None = None,
+    previous: SiteBuild | None = None,
+    track: bool = False,
+) -> SiteBuild:
     """Check (unless already checked), filter for the audience, plan and render every page.
 
     `track` records what each page reads, so that the next build can be given this one as
@@ -89,12 +95,17 @@ def prepare_site(root: Path, options: Options, result: CheckResult | None = None
     if has_errors(result.diagnostics):
         return site
     catalog = for_audience(result.catalog, options.audience, drafts=options.drafts)
-    settings = Settings(today=today(), audience=options.audience, repo_url=options.repo_url,
-                        insight_form_url=options.insight_form_url or insight_form_url(root, options.repo_url),
-                        directory_urls=options.directory_urls,
-                        content_date=content_date(catalog, epoch_date()))
+    settings = Settings(
+        today=today(),
+        audience=options.audience,
+        repo_url=options.repo_url,
+        insight_form_url=options.insight_form_url or insight_form_url(root, options.repo_url),
+        directory_urls=options.directory_urls,
+        content_date=content_date(catalog, epoch_date()),
+    )
     history = None if options.history is False else read_history(root, nested=bool(options.history))
     pages = plan_site(catalog, settings, history)
+    site.date = settings.content_date.isoformat() if settings.content_date else ""
     site.nav = [(page.title if page.path != "index.md" else "Home", page.path) for page in pages if page.nav]
     if track:  # what every page depends on; only a build that may be followed by another needs it
         site.signature = (options, settings, site.nav, template_signature(_template_folders(root)))
@@ -117,14 +128,25 @@ def _changes(previous: SiteBuild | None, site: SiteBuild, catalog: Catalog) -> s
 def _still_valid(previous: SiteBuild, page: Page, changed: set) -> bool:
     before = previous.pages.get(page.path)
     # Upkeep pages (what changed, health, reference) get their facts before rendering, unrecorded.
-    return (before is not None and page.path not in UPKEEP_PATHS
-            and (before.title, before.description, before.updated, before.changed)
-            == (page.title, page.description, page.updated, page.changed)
-            and not (previous.reads[page.path] & changed))
+    return (
+        before is not None
+        and page.path not in UPKEEP_PATHS
+        and (before.title, before.description, before.updated, before.changed)
+        == (page.title, page.description, page.updated, page.changed)
+        and not (previous.reads[page.path] & changed)
+    )
 
 
-def _render(site: SiteBuild, pages: list[Page], env, catalog: Catalog, settings: Settings,
-            previous: SiteBuild | None, changed: set | None, track: bool) -> None:
+def _render(
+    site: SiteBuild,
+    pages: list[Page],
+    env,
+    catalog: Catalog,
+    settings: Settings,
+    previous: SiteBuild | None,
+    changed: set | None,
+    track: bool,
+) -> None:
     site.catalog = catalog if track else None
     site.modified = None if changed is None else set()
     for page in pages:
@@ -152,7 +174,9 @@ def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) 
             site.files[attachment_path(asset)] = (root / asset.rel).parent / asset.file
     static = _template_dir(root, "assets")
     for name in STYLESHEETS + SCRIPTS:
-        site.files[f"{STATIC_FOLDER}/{name}"] = static / name if (static / name).is_file() else BUNDLED_TEMPLATES / "assets" / name
+        site.files[f"{STATIC_FOLDER}/{name}"] = (
+            static / name if (static / name).is_file() else BUNDLED_TEMPLATES / "assets" / name
+        )
     site.overrides = [p for p in (root / "site_templates" / "overrides", BUNDLED_TEMPLATES / "overrides") if p.is_dir()]
     site.stylesheets = tuple(f"{STATIC_FOLDER}/{n}" for n in STYLESHEETS)
     site.scripts = tuple(f"{STATIC_FOLDER}/{n}" for n in SCRIPTS)

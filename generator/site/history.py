@@ -56,8 +56,9 @@ def _git(root: Path, *args: str) -> str | None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}  # never another repository's
     env.update(LC_ALL="C", GIT_TERMINAL_PROMPT="0")
     try:
-        done = subprocess.run([git, "-C", str(root), *args], capture_output=True, env=env,
-                              timeout=GIT_TIMEOUT, check=False)
+        done = subprocess.run(
+            [git, "-C", str(root), *args], capture_output=True, env=env, timeout=GIT_TIMEOUT, check=False
+        )
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0:
@@ -84,8 +85,18 @@ def read_history(root: Path, *, nested: bool = False) -> History | None:
     if not (top_level or nested):
         return None
     output = _git(
-        root, "-c", "core.quotepath=off", "log", "--relative", "--no-merges", "--name-only", "--no-renames",
-        f"--format={RECORD}%h{UNIT}%as{UNIT}%an{UNIT}%s", "--", CONTENT, PLAYBOOKS,
+        root,
+        "-c",
+        "core.quotepath=off",
+        "log",
+        "--relative",
+        "--no-merges",
+        "--name-only",
+        "--no-renames",
+        f"--format={RECORD}%h{UNIT}%as{UNIT}%an{UNIT}%s",
+        "--",
+        CONTENT,
+        PLAYBOOKS,
     )
     if output is None:
         return None
@@ -109,7 +120,9 @@ def parse_log(output: str) -> History:
         for name in names.splitlines():
             name = name.strip()
             if name:
-                history.by_file.setdefault(name, []).append(Change(date, author.strip(), subject.strip(), commit, name, seq))
+                history.by_file.setdefault(name, []).append(
+                    Change(date, author.strip(), subject.strip(), commit, name, seq)
+                )
     return history
 
 
@@ -147,3 +160,10 @@ def changed_on(entity, history: History | None) -> Entry | None:
     if entity.reviewed is not None:
         return Entry(entity, entity.reviewed)
     return None
+
+
+def recent_updates(entities: list, history: History | None, since: datetime.date) -> list[Entry]:
+    """The last change of each entity if it is on or after `since`, newest first, once per entity."""
+    found = [entry for entity in entities if (entry := changed_on(entity, history)) and entry.date >= since]
+    found.sort(key=lambda e: (-e.date.toordinal(), e.seq, e.entity.kind, e.entity.id))
+    return found

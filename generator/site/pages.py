@@ -14,22 +14,34 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from generator.catalog import meeting
 from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog
+from generator.site.feedback import report_url
+from generator.site.history import Entry, History, changed_on, recent_changes, recent_updates
 from generator.site.render import Headings
-from generator.site.history import Entry, History, changed_on, recent_changes
 
 # Site folder per kind; the asset library is not called "assets" because the theme owns that folder.
 FOLDERS = {
-    "segments": "segments", "personas": "personas", "value-propositions": "value-propositions",
-    "products": "products", "assets": "library", "competitors": "competitors", "insights": "insights",
+    "segments": "segments",
+    "personas": "personas",
+    "value-propositions": "value-propositions",
+    "products": "products",
+    "assets": "library",
+    "competitors": "competitors",
+    "insights": "insights",
     "playbooks": "playbooks",
 }
 ATTACHMENTS = "attachments"
 ENTITY_TEMPLATES = {
-    "segments": "segment.html.j2", "personas": "persona.html.j2", "value-propositions": "value-proposition.html.j2",
-    "products": "product.html.j2", "assets": "asset.html.j2", "competitors": "competitor.html.j2",
-    "insights": "insight.html.j2", "playbooks": "playbook.html.j2",
+    "segments": "segment.html.j2",
+    "personas": "persona.html.j2",
+    "value-propositions": "value-proposition.html.j2",
+    "products": "product.html.j2",
+    "assets": "asset.html.j2",
+    "competitors": "competitor.html.j2",
+    "insights": "insight.html.j2",
+    "playbooks": "playbook.html.j2",
 }
 
 
@@ -133,19 +145,79 @@ def _relative_url(target: str, base: str) -> Markup:
 
 SECTIONS = (
     # (path, template, title, description, kinds it needs or None)
-    ("segments/index.md", "segments.html.j2", "Segments", "Target segments ranked by priority, with market size and fit.", "segments"),
-    ("personas/index.md", "personas.html.j2", "Personas", "Buyer personas grouped by the buying role they usually play.", "personas"),
-    ("briefs/index.md", "briefs.html.j2", "Call-prep briefs", "One page per buyer in each segment: everything to prepare a meeting.", "segments"),
-    ("matrix.md", "matrix.html.j2", "Value matrix", "Which value propositions cover which buyer in which segment, and the gaps.", "segments"),
-    ("value-propositions/index.md", "value-propositions.html.j2", "Value propositions", "What we promise to whom, with proof.", "value-propositions"),
-    ("library/index.md", "library.html.j2", "Asset library", "Every sales asset, filterable by type, segment, persona and stage.", "assets"),
-    ("competitors/index.md", "competitors.html.j2", "Competitors", "Battlecards: strengths, weaknesses, landmines and objections.", "competitors"),
+    (
+        "segments/index.md",
+        "segments.html.j2",
+        "Segments",
+        "Target segments ranked by priority, with market size and fit.",
+        "segments",
+    ),
+    (
+        "personas/index.md",
+        "personas.html.j2",
+        "Personas",
+        "Buyer personas grouped by the buying role they usually play.",
+        "personas",
+    ),
+    (
+        "briefs/index.md",
+        "briefs.html.j2",
+        "Call-prep briefs",
+        "One page per buyer in each segment: everything to prepare a meeting.",
+        "segments",
+    ),
+    (
+        "matrix.md",
+        "matrix.html.j2",
+        "Value matrix",
+        "Which value propositions cover which buyer in which segment, and the gaps.",
+        "segments",
+    ),
+    (
+        "value-propositions/index.md",
+        "value-propositions.html.j2",
+        "Value propositions",
+        "What we promise to whom, with proof.",
+        "value-propositions",
+    ),
+    (
+        "library/index.md",
+        "library.html.j2",
+        "Asset library",
+        "Every sales asset, filterable by type, segment, persona and stage.",
+        "assets",
+    ),
+    (
+        "competitors/index.md",
+        "competitors.html.j2",
+        "Competitors",
+        "Battlecards: strengths, weaknesses, landmines and objections.",
+        "competitors",
+    ),
     ("products/index.md", "products.html.j2", "Products", "What we sell and what it does.", "products"),
     ("playbooks/index.md", "playbooks.html.j2", "Playbooks", "Sales motions as plays, stage by stage.", "playbooks"),
-    ("process.md", "process.html.j2", "Sales process", "The sales process aligned with the buyer's journey.", "process"),
-    ("leads.md", "leads.html.j2", "Leads", "Lead definitions, scoring and nurture tracks agreed by marketing and sales.", "leads"),
+    (
+        "process.md",
+        "process.html.j2",
+        "Sales process",
+        "The sales process aligned with the buyer's journey.",
+        "process",
+    ),
+    (
+        "leads.md",
+        "leads.html.j2",
+        "Leads",
+        "Lead definitions, scoring and nurture tracks agreed by marketing and sales.",
+        "leads",
+    ),
     ("team.md", "team.html.j2", "Team", "Roles on our side of the deal and whom they engage.", "team"),
-    ("insights/index.md", "insights.html.j2", "Field insights", "What sellers learn in the field, newest first.", "insights"),
+    (
+        "insights/index.md",
+        "insights.html.j2",
+        "Field insights",
+        "What sellers learn in the field, newest first.",
+        "insights",
+    ),
     ("tags.md", "tags.html.j2", "Tags", "Every entity by tag.", None),
 )
 
@@ -156,12 +228,27 @@ UNINDEXED = {"library/index.md", "tags.md", "matrix.md", "insights/index.md"}
 
 # Pages for the people who keep the playbook: (path, template, title, description, editions).
 UPKEEP = (
-    ("changes.md", "changes.html.j2", "What changed", "Recent changes to the playbook, newest first.",
-     ("internal", "partner", "public")),
-    ("health.md", "health.html.j2", "Content health", "What the playbook does not cover yet, what is stale and who owns what.",
-     ("internal",)),
-    ("reference.md", "reference.html.j2", "How to edit this playbook", "Every kind of file and every field, with type, allowed values and meaning.",
-     ("internal",)),
+    (
+        "changes.md",
+        "changes.html.j2",
+        "What changed",
+        "Recent changes to the playbook, newest first.",
+        ("internal", "partner", "public"),
+    ),
+    (
+        "health.md",
+        "health.html.j2",
+        "Content health",
+        "What the playbook does not cover yet, what is stale and who owns what.",
+        ("internal",),
+    ),
+    (
+        "reference.md",
+        "reference.html.j2",
+        "How to edit this playbook",
+        "Every kind of file and every field, with type, allowed values and meaning.",
+        ("internal",),
+    ),
 )
 CHANGES_SHOWN = 100  # the "What changed" page lists this many changes, so its size stays constant
 
@@ -172,7 +259,10 @@ def upkeep_context(catalog: Catalog, settings: Settings, path: str, history: His
     from generator.model import reference  # only the pages that need them
 
     if path == "changes.md":
-        return {"changes": recent_changes(catalog.everything(), history, CHANGES_SHOWN), "from_git": history is not None}
+        return {
+            "changes": recent_changes(catalog.everything(), history, CHANGES_SHOWN),
+            "from_git": history is not None,
+        }
     if path == "health.md":
         return {"health": coverage.analyse(catalog, settings.today)}
     from generator.diagnostics import CODES
@@ -184,33 +274,75 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
     """Every page of the site, in a stable order. `history` is the project's git history, if any."""
     company = catalog.company
     title = company.name if company else "Playbook"
-    pages = [Page("index.md", "home.html.j2", title, (company.summary or "") if company else "", nav=True,
-                  source=company.rel if company else None)]
+    pages = [
+        Page(
+            "index.md",
+            "home.html.j2",
+            title,
+            (company.summary or "") if company else "",
+            nav=True,
+            source=company.rel if company else None,
+        )
+    ]
     for path, template, name, description, needs in SECTIONS:
         if needs is None or _has(catalog, needs):
-            pages.append(Page(path, template, name, description, nav=True, searchable=path not in UNINDEXED,
-                              source=catalog.singles[needs].rel if needs in catalog.singles else None))
+            pages.append(
+                Page(
+                    path,
+                    template,
+                    name,
+                    description,
+                    nav=True,
+                    searchable=path not in UNINDEXED,
+                    source=catalog.singles[needs].rel if needs in catalog.singles else None,
+                )
+            )
     for path, template, name, description, editions in UPKEEP:
         if settings.audience in editions:
-            pages.append(Page(path, template, name, description, upkeep_context(catalog, settings, path, history), nav=True))
+            pages.append(
+                Page(path, template, name, description, upkeep_context(catalog, settings, path, history), nav=True)
+            )
     for kind in FOLDERS:
         for entity in catalog.all(kind):
-            pages.append(Page(entity_path(kind, entity.id), ENTITY_TEMPLATES[kind], entity.name,
-                              entity.summary or "", {"entity": entity}, source=entity.rel,
-                              updated=entity.reviewed, changed=changed_on(entity, history)))
+            pages.append(
+                Page(
+                    entity_path(kind, entity.id),
+                    ENTITY_TEMPLATES[kind],
+                    entity.name,
+                    entity.summary or "",
+                    {"entity": entity},
+                    source=entity.rel,
+                    updated=entity.reviewed,
+                    changed=changed_on(entity, history),
+                )
+            )
     for segment in catalog.all("segments"):
         for seat in rel.seats(catalog, segment):
-            pages.append(Page(
-                brief_path(segment.id, seat.persona.id), "brief.html.j2",
-                f"Brief: {seat.persona.name} in {segment.name}",
-                f"Call preparation for meeting the {seat.persona.name} in {segment.name}.",
-                {"seat": seat}, source=segment.rel,
-            ))
+            pages.append(
+                Page(
+                    brief_path(segment.id, seat.persona.id),
+                    "brief.html.j2",
+                    f"Brief: {seat.persona.name} in {segment.name}",
+                    f"Call preparation for meeting the {seat.persona.name} in {segment.name}.",
+                    {"seat": seat, "updates": _brief_updates(catalog, settings, seat, history)},
+                    source=segment.rel,
+                )
+            )
     pages[0].context["sections"] = [p for p in pages[1:] if p.nav]
     for page in pages:
         if page.updated is None:
             page.updated = settings.content_date
     return pages
+
+
+UPDATES_DAYS = 30  # a brief says "updated" when something it relies on changed in this many days
+
+
+def _brief_updates(catalog: Catalog, settings: Settings, seat: rel.Seat, history: History | None) -> list[Entry]:
+    """Changes in the last UPDATES_DAYS to what the brief's meeting card relies on, newest first."""
+    relied = meeting.card(catalog, seat, settings.today).relies_on()
+    since = (settings.content_date or settings.today) - datetime.timedelta(days=UPDATES_DAYS)
+    return recent_updates(relied, history, since)
 
 
 def content_date(catalog: Catalog, epoch_date: datetime.date | None) -> datetime.date:
@@ -239,6 +371,8 @@ def page_context(catalog: Catalog, settings: Settings, page: Page) -> dict:
         "link": Links(page.path, settings.directory_urls),
         "headings": Headings(),
         "rel": rel,
+        "meeting": meeting,
+        "report_url": lambda entity=None: report_url(settings, page, entity),
         "resolve": lambda kind, ids: [e for e in (catalog.get(kind, i) for i in ids) if e is not None],
         **page.context,
     }

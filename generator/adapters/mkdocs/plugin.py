@@ -203,7 +203,11 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for folder in reversed(self.site.overrides):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(0, str(folder))
-        config.extra["playbook"] = {"audience": self.config.audience}
+        config.extra["playbook"] = {"audience": self.config.audience, "date": self.site.date}
+        # Sellers' editions look like the company's own tool: no "Made with Material" credit
+        # unless mkdocs.yml asks for it (extra: generator: true).
+        if "generator" not in config.extra:
+            config.extra["generator"] = False
         features = config.theme.get("features") or []
         if self.site.edit_base and "content.action.edit" not in features:
             config.theme["features"] = [*features, "content.action.edit"]  # Material hides edit links without it
