@@ -250,6 +250,7 @@ UPKEEP = (
         ("internal",),
     ),
 )
+NEWS_SHOWN = 6  # "New for you" on the home page
 CHANGES_SHOWN = 100  # the "What changed" page lists this many changes, so its size stays constant
 
 
@@ -329,6 +330,7 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
                 )
             )
     pages[0].context["sections"] = [p for p in pages[1:] if p.nav]
+    pages[0].context["news"] = recent_changes([e for kind in FOLDERS for e in catalog.all(kind)], history, NEWS_SHOWN)
     for page in pages:
         if page.updated is None:
             page.updated = settings.content_date
