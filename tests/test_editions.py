@@ -187,3 +187,24 @@ def test_audience_set_in_mkdocs_yml_is_the_default_of_every_command(tmp_path):
     assert json.loads(exported.stdout)["audience"] == "partner"
     # An explicit option still wins.
     assert "built the internal edition" in build(project, tmp_path / "site", "--audience", "internal").output
+
+
+def test_report_a_problem_only_in_the_internal_edition(editions):
+    # Partner and public readers have no way into the team's tracker or inboxes.
+    brief = (editions["internal"] / "briefs/food-and-beverage/purchasing-director/index.html").read_text("utf-8")
+    persona = (editions["internal"] / "personas/purchasing-director/index.html").read_text("utf-8")
+    assert "Report a problem with this page" in brief and "Report a problem with this page" in persona
+    assert "Entity%3A%20personas%2Fpurchasing-director" in persona  # pre-filled with the entity
+    for audience in ("partner", "public"):
+        blob = b"".join(_bytes_of(editions[audience]).values())
+        assert b"Report a problem" not in blob
+        assert b'class="pb-report"' not in blob
+
+
+def test_competitor_pricing_beside_the_price_objection_only_internally(editions):
+    brief = editions["internal"] / "briefs/food-and-beverage/purchasing-director/index.html"
+    text = brief.read_text("utf-8")
+    assert "competitors&#39; pricing" in text or "competitors' pricing" in text
+    for audience in ("partner", "public"):
+        blob = b"".join(_bytes_of(editions[audience]).values())
+        assert b"competitors' pricing" not in blob and b"competitors&#39; pricing" not in blob
