@@ -57,6 +57,7 @@ class SiteBuild:
     edit_base: str | None = None
     polyfills: tuple[str, ...] = ()  # scripts loaded before the theme's own
     date: str = ""  # the date the build stands for (content_date), printed on every paper page
+    brand: dict = field(default_factory=dict)  # company.yml's look: logo, favicon (site paths), colours
     # Kept for the next build while serving (generator/site/incremental.py):
     catalog: Catalog | None = None
     reads: dict[str, frozenset] = field(default_factory=dict)  # page path -> what rendering it read
@@ -181,9 +182,29 @@ def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) 
     site.stylesheets = tuple(f"{STATIC_FOLDER}/{n}" for n in STYLESHEETS)
     site.scripts = tuple(f"{STATIC_FOLDER}/{n}" for n in SCRIPTS)
     site.edit_base = _edit_base(options)
+    site.brand = _brand(site, root, catalog)
     if options.offline:
         site.files[f"{STATIC_FOLDER}/{OFFLINE_SHIM}"] = BUNDLED_TEMPLATES / "offline" / OFFLINE_SHIM
         site.polyfills = (f"{STATIC_FOLDER}/{OFFLINE_SHIM}",)
+
+
+BRAND_FOLDER = f"{STATIC_FOLDER}/brand"
+
+
+def _brand(site: SiteBuild, root: Path, catalog: Catalog) -> dict:
+    """The company's own look from company.yml: its logo and favicon are published under
+    _playbook/brand/ (the check has made sure both sit inside content/), colours passed on."""
+    company = catalog.company
+    if company is None:
+        return {}
+    brand = {"primary": company.brand_color, "accent": company.accent_color or company.brand_color}
+    for key in ("logo", "favicon"):
+        name = getattr(company, key)
+        if name:
+            published = f"{BRAND_FOLDER}/{key}{Path(name).suffix.lower()}"
+            site.files[published] = (root / company.rel).parent / name
+            brand[key] = published
+    return {k: v for k, v in brand.items() if v}
 
 
 def _template_folders(root: Path) -> list[Path]:
