@@ -21,7 +21,7 @@ from generator.site.render import BUNDLED_TEMPLATES, make_environment
 
 STATIC_FOLDER = "_playbook"
 STYLESHEETS = ("playbook.css", "print.css", "a11y.css")
-SCRIPTS = ("library.js",)
+SCRIPTS = ("library.js", "news.js")
 # The offline edition: Material's search runs in a web worker, which browsers refuse to start
 # from file://; this shim (iframe-worker, MIT) runs it in an iframe instead. Bundled, so the
 # offline plugin does not load it from a CDN.

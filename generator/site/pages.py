@@ -18,8 +18,9 @@ from generator.catalog import meeting
 from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog
 from generator.site.feedback import report_url
-from generator.site.history import Entry, History, changed_on, recent_changes, recent_updates
+from generator.site.history import Entry, History, changed_on, recent_changes
 from generator.site.render import Headings
+from generator.site.whatsnew import News, seller_news, week_of
 
 # Site folder per kind; the asset library is not called "assets" because the theme owns that folder.
 FOLDERS = {
@@ -250,7 +251,9 @@ UPKEEP = (
         ("internal",),
     ),
 )
-NEWS_SHOWN = 6  # "New for you" on the home page
+NEWS_SHOWN = 60  # the "What's new" page lists this many changes, so its size stays constant
+NEWS_ON_HOME = 6
+NEWS_PAGE = "news.md"
 CHANGES_SHOWN = 100  # the "What changed" page lists this many changes, so its size stays constant
 
 
@@ -298,6 +301,13 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
                     source=catalog.singles[needs].rel if needs in catalog.singles else None,
                 )
             )
+    news = seller_news([e for kind in FOLDERS for e in catalog.all(kind)], history, catalog.root, NEWS_SHOWN)
+    if news:
+        pages.insert(1, Page(NEWS_PAGE, "news.html.j2", "What's new", "What changed for sellers, week by week.",
+                          {"news": news, "weeks": _by_week(news)}, nav=True, searchable=False))
+    latest = {}
+    for item in reversed(news):  # newest last, so it wins
+        latest[(item.entity.kind, item.entity.id)] = item
     for path, template, name, description, editions in UPKEEP:
         if settings.audience in editions:
             pages.append(
@@ -325,12 +335,12 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
                     "brief.html.j2",
                     f"Brief: {seat.persona.name} in {segment.name}",
                     f"Call preparation for meeting the {seat.persona.name} in {segment.name}.",
-                    {"seat": seat, "updates": _brief_updates(catalog, settings, seat, history)},
+                    {"seat": seat, "updates": _brief_updates(catalog, settings, seat, latest)},
                     source=segment.rel,
                 )
             )
     pages[0].context["sections"] = [p for p in pages[1:] if p.nav]
-    pages[0].context["news"] = recent_changes([e for kind in FOLDERS for e in catalog.all(kind)], history, NEWS_SHOWN)
+    pages[0].context["news"] = news[:NEWS_ON_HOME]
     for page in pages:
         if page.updated is None:
             page.updated = settings.content_date
@@ -340,11 +350,19 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
 UPDATES_DAYS = 30  # a brief says "updated" when something it relies on changed in this many days
 
 
-def _brief_updates(catalog: Catalog, settings: Settings, seat: rel.Seat, history: History | None) -> list[Entry]:
-    """Changes in the last UPDATES_DAYS to what the brief's meeting card relies on, newest first."""
-    relied = meeting.card(catalog, seat, settings.today).relies_on()
+def _brief_updates(catalog: Catalog, settings: Settings, seat: rel.Seat, latest: dict) -> list[News]:
+    """News from the last UPDATES_DAYS about what the brief's meeting card relies on, newest first."""
     since = (settings.content_date or settings.today) - datetime.timedelta(days=UPDATES_DAYS)
-    return recent_updates(relied, history, since)
+    relied = meeting.card(catalog, seat, settings.today).relies_on()
+    found = [latest[key] for e in relied if (key := (e.kind, e.id)) in latest and latest[key].date >= since]
+    return sorted(found, key=lambda n: -n.date.toordinal())
+
+
+def _by_week(news: list[News]) -> list[tuple[datetime.date, list[News]]]:
+    weeks: dict[datetime.date, list[News]] = {}
+    for item in news:
+        weeks.setdefault(week_of(item.date), []).append(item)
+    return list(weeks.items())
 
 
 def content_date(catalog: Catalog, epoch_date: datetime.date | None) -> datetime.date:
