@@ -16,7 +16,7 @@ from generator.catalog.check import CheckResult, check_project, epoch_date, toda
 from generator.diagnostics import Diagnostic, has_errors
 from generator.site.history import read_history
 from generator.site.incremental import changed_keys, indexed_fields, subject_keys, template_signature
-from generator.site.pages import UPKEEP, Page, Settings, attachment_path, content_date, page_context, plan_site
+from generator.site.pages import NEWS_PAGE, UPKEEP, Page, Settings, attachment_path, content_date, page_context, plan_site
 from generator.site.render import BUNDLED_TEMPLATES, make_environment
 
 STATIC_FOLDER = "_playbook"
@@ -27,7 +27,8 @@ SCRIPTS = ("library.js", "news.js")
 # offline plugin does not load it from a CDN.
 OFFLINE_SHIM = "iframe-worker.js"
 INSIGHT_FORM = ".github/ISSUE_TEMPLATE/field-insight.yml"
-UPKEEP_PATHS = {path for path, *_ in UPKEEP}
+# Pages whose facts are gathered before rendering (unrecorded): rendered again on every edit.
+UPKEEP_PATHS = {path for path, *_ in UPKEEP} | {NEWS_PAGE, "index.md"}
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,8 @@ def _changes(previous: SiteBuild | None, site: SiteBuild, catalog: Catalog) -> s
 
 def _still_valid(previous: SiteBuild, page: Page, changed: set) -> bool:
     before = previous.pages.get(page.path)
-    # Upkeep pages (what changed, health, reference) get their facts before rendering, unrecorded.
+    # Upkeep pages (what changed, health, reference), the news and home get their facts before
+    # rendering, unrecorded.
     return (
         before is not None
         and page.path not in UPKEEP_PATHS
