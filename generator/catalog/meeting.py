@@ -15,7 +15,7 @@ from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog, is_stale
 from generator.model.kinds import Asset, Competitor, Objection, Play, Playbook, ProofPoint, ValueProposition
 
-PAINS_SHOWN = 3
+PAINS_SHOWN = 2
 # Which motion a seller meeting this person most likely runs, when plays tie on stage.
 MOTION_ORDER = {"new_logo": 0, "competitive_displacement": 1, "expansion": 2, "renewal": 3, "partner_led": 4, None: 5}
 # Assets that prove a claim best come first: a customer's own result, then numbers they can check.
@@ -86,7 +86,7 @@ def _card(catalog: Catalog, seat: rel.Seat, today: datetime.date) -> Card:
 
 
 def top_pains(persona_pains: list[str], segment_pains: list[str]) -> list[tuple[str, bool]]:
-    """The person's own first two pains, then the segment's first, up to three in all."""
+    """The person's own first pain, then the segment's first; the person's next when the segment has none."""
     mine = [(p, False) for p in persona_pains[: PAINS_SHOWN - 1]]
     theirs = [(p, True) for p in segment_pains]
     rest = [(p, False) for p in persona_pains[PAINS_SHOWN - 1 :]]
