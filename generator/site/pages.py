@@ -335,7 +335,7 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
                     "brief.html.j2",
                     f"Brief: {seat.persona.name} in {segment.name}",
                     f"Call preparation for meeting the {seat.persona.name} in {segment.name}.",
-                    {"seat": seat, "updates": _brief_updates(catalog, settings, seat, latest)},
+                    {"seat": seat, "latest": latest},
                     source=segment.rel,
                 )
             )
@@ -350,11 +350,11 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
 UPDATES_DAYS = 30  # a brief says "updated" when something it relies on changed in this many days
 
 
-def _brief_updates(catalog: Catalog, settings: Settings, seat: rel.Seat, latest: dict) -> list[News]:
-    """News from the last UPDATES_DAYS about what the brief's meeting card relies on, newest first."""
+def brief_updates(settings: Settings, card: meeting.Card, latest: dict) -> list[News]:
+    """News from the last UPDATES_DAYS about what a brief's meeting card relies on, newest first.
+    Asked by the template while rendering, so the card is worked out once and its reads recorded."""
     since = (settings.content_date or settings.today) - datetime.timedelta(days=UPDATES_DAYS)
-    relied = meeting.card(catalog, seat, settings.today).relies_on()
-    found = [latest[key] for e in relied if (key := (e.kind, e.id)) in latest and latest[key].date >= since]
+    found = [latest[key] for e in card.relies_on() if (key := (e.kind, e.id)) in latest and latest[key].date >= since]
     return sorted(found, key=lambda n: -n.date.toordinal())
 
 
@@ -392,6 +392,7 @@ def page_context(catalog: Catalog, settings: Settings, page: Page) -> dict:
         "headings": Headings(),
         "rel": rel,
         "meeting": meeting,
+        "brief_updates": lambda card, latest: brief_updates(settings, card, latest),
         "report_url": lambda entity=None: report_url(settings, page, entity),
         "resolve": lambda kind, ids: [e for e in (catalog.get(kind, i) for i in ids) if e is not None],
         **page.context,
