@@ -259,3 +259,59 @@ def test_internal_twins_carry_the_canaries(editions):
     twins = b"".join(p.read_bytes() for p in site.rglob("*.html.md"))
     assert f"{CANARY}-block-".encode() in twins and f"{CANARY}-entity-".encode() in twins
     assert f"{CANARY}-block-".encode() in (site / "llms-full.txt").read_bytes()
+
+
+def test_report_a_problem_only_in_the_internal_edition(editions):
+    # Partner and public readers have no way into the team's tracker or inboxes.
+    brief = (editions["internal"] / "briefs/food-and-beverage/purchasing-director/index.html").read_text("utf-8")
+    persona = (editions["internal"] / "personas/purchasing-director/index.html").read_text("utf-8")
+    assert "Report a problem with this page" in brief and "Report a problem with this page" in persona
+    assert "Entity%3A%20personas%2Fpurchasing-director" in persona  # pre-filled with the entity
+    for audience in ("partner", "public"):
+        blob = b"".join(_bytes_of(editions[audience]).values())
+        assert b"Report a problem" not in blob
+        assert b'class="pb-report"' not in blob
+
+
+def test_competitor_pricing_beside_the_price_objection_only_internally(editions):
+    brief = editions["internal"] / "briefs/food-and-beverage/purchasing-director/index.html"
+    text = brief.read_text("utf-8")
+    assert "competitors&#39; pricing" in text or "competitors' pricing" in text
+    for audience in ("partner", "public"):
+        blob = b"".join(_bytes_of(editions[audience]).values())
+        assert b"competitors' pricing" not in blob and b"competitors&#39; pricing" not in blob
+
+
+def _git(project: Path, *args: str) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.com", *args],
+        cwd=project,
+        check=True,
+        capture_output=True,
+    )
+
+
+def test_whats_new_quotes_nothing_an_outside_edition_may_not_show(tmp_path):
+    """The seller news is derived from old versions of the files in git, which hold internal
+    blocks and internal entities: none of it may reach the partner or public edition."""
+    project = copy_example(tmp_path / "project")
+    _git(project, "init", "-q")
+    _git(project, "add", ".")
+    _git(project, "commit", "-qm", "first")
+    pet_food = project / "content/segments/pet-food.yml"  # partner-visible
+    _rewrite(pet_food, lambda d: {**d, "pains": [*d["pains"], "Shelf life NEWPAIN"], "internal": {"notes": CANARY}})
+    cfo = project / "content/personas/cfo.yml"  # internal only
+    _rewrite(cfo, lambda d: {**d, "objections": [*d["objections"], {"objection": f"{CANARY} objection"}]})
+    _git(project, "commit", "-qam", f"second {CANARY}")
+    sites = {}
+    for audience in ("internal", "partner"):
+        sites[audience] = tmp_path / audience
+        result = build(project, sites[audience], "--audience", audience)
+        assert result.exit_code == 0, result.output
+    internal_news = (sites["internal"] / "news/index.html").read_text("utf-8")
+    assert f"new objection: {CANARY} objection" in internal_news  # the derivation runs
+    partner_news = (sites["partner"] / "news/index.html").read_text("utf-8")
+    assert "new pain: Shelf life NEWPAIN" in partner_news
+    assert not [n for n, data in _bytes_of(sites["partner"]).items() if CANARY.encode() in data]

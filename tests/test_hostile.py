@@ -61,6 +61,9 @@ SKIP_KEYS = {
     "engages",
     "with",
     "logo",
+    "favicon",
+    "brand_color",  # validated as #rrggbb: a hostile colour is an error, tested in test_site_config
+    "accent_color",
 }
 FORBIDDEN_TAGS = {
     "script",

@@ -33,3 +33,37 @@ def test_edit_link_points_at_the_yaml_source(tmp_path):
     assert 'href="https://git.example/tinbox/playbook/edit/main/content/personas/buyer.yml"' in persona
     playbook = (tmp_path / "site" / "playbooks" / "win-jam" / "index.html").read_text(encoding="utf-8")
     assert 'href="https://git.example/tinbox/playbook/edit/main/playbooks/win-jam.yml"' in playbook
+
+
+def test_company_brand_gives_the_site_its_logo_favicon_and_colours(tmp_path):
+    from .sitebuild import build, copy_example
+
+    project = copy_example(tmp_path / "project")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.exit_code == 0, result.output
+    home = (site / "index.html").read_text("utf-8")
+    assert (site / "_playbook/brand/logo.svg").is_file() and (site / "_playbook/brand/favicon.svg").is_file()
+    assert 'rel="icon" href="_playbook/brand/favicon.svg"' in home
+    assert '<img src="_playbook/brand/logo.svg"' in home
+    assert "--md-primary-fg-color: #0b5d4b" in home
+    assert "Made with" not in home  # the generator credit is off unless mkdocs.yml asks for it
+    assert 'data-md-color-scheme="slate"' in home or "prefers-color-scheme: dark" in home  # dark mode offered
+
+
+def test_malformed_brand_colour_is_a_located_error(tmp_path):
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    from .sitebuild import copy_example
+
+    project = copy_example(tmp_path / "project")
+    company = project / "content/company.yml"
+    company.write_text(company.read_text("utf-8").replace('brand_color: "#0b5d4b"', "brand_color: green"), "utf-8")
+    result = CliRunner().invoke(main, ["check", str(project)])
+    assert result.exit_code == 1
+    line = next(
+        n for n, text in enumerate(company.read_text("utf-8").splitlines(), 1) if text.startswith("brand_color")
+    )
+    assert f"content/company.yml:{line}:14: error[E209]" in result.output

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from generator.model.introspect import iter_refs
-from generator.model.kinds import Common, Company, Leads, Process, Role, Stage, Team
+from generator.model.kinds import Common, Company, Leads, Process, Role, Stage, Team, ValueProposition
 from generator.model.registry import FOLDER_KINDS, LIST_KINDS
 
 M = TypeVar("M", bound=Common)
@@ -189,14 +189,16 @@ class Catalog:
         """Whether a scoped entity (a value proposition) applies to `id` through `field`."""
         return id is None or id in getattr(entity, field) or self.means_all(entity, field)
 
-    def value_propositions_for(self, segment_id: str | None = None, persona_id: str | None = None) -> list[Common]:
+    def value_propositions_for(
+        self, segment_id: str | None = None, persona_id: str | None = None
+    ) -> list[ValueProposition]:
         """Value propositions that apply to a segment and/or persona; an empty list in a VP means 'all'.
         Briefs, the matrix, the health page and check's W302 all ask it for every committee seat."""
         return self.memo(
             f"value_propositions_for:{segment_id}:{persona_id}",
             lambda: [
                 vp
-                for vp in self.all("value-propositions")
+                for vp in self.of(ValueProposition)
                 if self.applies(vp, "segments", segment_id) and self.applies(vp, "personas", persona_id)
             ],
         )

@@ -95,6 +95,7 @@ def _attachments(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diag
     files: list[tuple[Common, str, str | None]] = [(asset, "file", asset.file) for asset in catalog.of(Asset)]
     if catalog.company is not None:
         files.append((catalog.company, "logo", catalog.company.logo))  # relative to content/, beside company.yml
+        files.append((catalog.company, "favicon", catalog.company.favicon))
     for entity, field, name in files:
         if name is None:
             continue

@@ -118,6 +118,19 @@ class Company(Common):
     tagline: Text | None = describe("The company's tagline.", default=None)
     website: Url | None = describe("The company's website (http or https).", default=None)
     logo: Text | None = describe("A logo file, relative to content/.", default=None)
+    favicon: Text | None = describe(
+        "The browser-tab icon of the site (PNG, SVG or ICO), relative to content/.", default=None
+    )
+    brand_color: str | None = describe(
+        "The site's main colour as #rrggbb: header and links. Dark enough for white text on it.",
+        default=None,
+        pattern=r"^#[0-9a-fA-F]{6}$",
+    )
+    accent_color: str | None = describe(
+        "The colour of hovered links and buttons as #rrggbb (default: the brand colour).",
+        default=None,
+        pattern=r"^#[0-9a-fA-F]{6}$",
+    )
     support_model: list[SupportFunction] = list_field("Which function supports whom.")
     glossary: list[GlossaryEntry] = list_field(
         "Acronyms and synonyms: search finds a page by any of them, pages explain the acronym on hover."

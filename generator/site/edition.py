@@ -19,14 +19,23 @@ from generator.diagnostics import Diagnostic, has_errors
 from generator.model.kinds import Asset
 from generator.site.history import read_history
 from generator.site.incremental import changed_keys, indexed_fields, subject_keys, template_signature
-from generator.site.pages import UPKEEP, Page, Settings, attachment_path, content_date, page_context, plan_site
+from generator.site.pages import (
+    NEWS_PAGE,
+    UPKEEP,
+    Page,
+    Settings,
+    attachment_path,
+    content_date,
+    page_context,
+    plan_site,
+)
 from generator.site.render import BUNDLED_TEMPLATES, make_environment
 from generator.site.search import index_document
 from generator.site.twins import Twin, llms_files, make_markdown_environment, render_twin, twin_path
 
 STATIC_FOLDER = "_playbook"
 STYLESHEETS = ("playbook.css", "print.css", "a11y.css")
-SCRIPTS = ("library.js", "a11y.js")
+SCRIPTS = ("library.js", "a11y.js", "news.js")
 # The offline edition: Material's search runs in a web worker, which browsers refuse to start
 # from file://; this shim (iframe-worker, MIT) runs it in an iframe instead. Bundled, so the
 # offline plugin does not load it from a CDN.
@@ -34,7 +43,8 @@ OFFLINE_SHIM = "iframe-worker.js"
 # Seller search: Material's search box and result list, our worker over our records (search.py).
 SEARCH_WORKER = "search-worker.js"
 INSIGHT_FORM = ".github/ISSUE_TEMPLATE/field-insight.yml"
-UPKEEP_PATHS = {path for path, *_ in UPKEEP}
+# Pages whose facts are gathered before rendering (unrecorded): rendered again on every edit.
+UPKEEP_PATHS = {path for path, *_ in UPKEEP} | {NEWS_PAGE, "index.md"}
 
 
 @dataclass(frozen=True)
@@ -70,6 +80,8 @@ class SiteBuild:
     polyfills: tuple[str, ...] = ()  # scripts loaded before the theme's own
     search_index: dict | None = None  # the seller search index (search.py); None: Material's own
     search_worker: str | None = None  # its worker script, a site path
+    date: str = ""  # the date the build stands for (content_date), printed on every paper page
+    brand: dict = field(default_factory=dict)  # company.yml's look: logo, favicon (site paths), colours
     # Kept for the next build while serving (generator/site/incremental.py):
     catalog: Catalog | None = None
     reads: dict[str, frozenset] = field(default_factory=dict)  # page path -> what rendering it read
@@ -122,6 +134,7 @@ def prepare_site(
     )
     history = None if options.history is False else read_history(root, nested=bool(options.history))
     pages = plan_site(catalog, settings, history)
+    site.date = settings.content_date.isoformat() if settings.content_date else ""
     site.nav = [(page.title if page.path != "index.md" else "Home", page.path) for page in pages if page.nav]
     if track:  # what every page depends on; only a build that may be followed by another needs it
         site.signature = (options, settings, site.nav, template_signature(_template_folders(root)))
@@ -154,7 +167,8 @@ def _changes(previous: SiteBuild | None, site: SiteBuild, catalog: Catalog) -> s
 
 def _still_valid(previous: SiteBuild, page: Page, changed: set) -> bool:
     before = previous.pages.get(page.path)
-    # Upkeep pages (what changed, health, reference) get their facts before rendering, unrecorded.
+    # Upkeep pages (what changed, health, reference), the news and home get their facts before
+    # rendering, unrecorded.
     return (
         before is not None
         and page.path not in UPKEEP_PATHS
@@ -225,6 +239,7 @@ def _add_files(site: SiteBuild, root: Path, catalog: Catalog, options: Options) 
     site.stylesheets = tuple(f"{STATIC_FOLDER}/{n}" for n in STYLESHEETS)
     site.scripts = tuple(f"{STATIC_FOLDER}/{n}" for n in SCRIPTS)
     site.edit_base = _edit_base(options)
+    site.brand = _brand(site, root, catalog)
     if options.offline:
         site.files[f"{STATIC_FOLDER}/{OFFLINE_SHIM}"] = BUNDLED_TEMPLATES / "offline" / OFFLINE_SHIM
         site.polyfills = (f"{STATIC_FOLDER}/{OFFLINE_SHIM}",)
@@ -234,6 +249,25 @@ def glossary(catalog: Catalog) -> tuple[tuple[str, str], ...]:
     """The glossary's acronyms with their expansions, for hover definitions."""
     company = catalog.company
     return tuple((e.term, e.expansion) for e in (company.glossary if company else ()) if e.expansion)
+
+
+BRAND_FOLDER = f"{STATIC_FOLDER}/brand"
+
+
+def _brand(site: SiteBuild, root: Path, catalog: Catalog) -> dict:
+    """The company's own look from company.yml: its logo and favicon are published under
+    _playbook/brand/ (the check has made sure both sit inside content/), colours passed on."""
+    company = catalog.company
+    if company is None:
+        return {}
+    brand = {"primary": company.brand_color, "accent": company.accent_color or company.brand_color}
+    for key in ("logo", "favicon"):
+        name = getattr(company, key)
+        if name:
+            published = f"{BRAND_FOLDER}/{key}{Path(name).suffix.lower()}"
+            site.files[published] = (root / company.rel).parent / name
+            brand[key] = published
+    return {k: v for k, v in brand.items() if v}
 
 
 def _template_folders(root: Path) -> list[Path]:

@@ -50,16 +50,22 @@ class History:
         return changes[0] if changes else None
 
 
-def _git(root: Path, *args: str) -> str | None:
+def _git_command(root: Path, *args: str) -> tuple[list[str], dict] | None:
+    """The command line and environment to run git on `root`, or None without git."""
     git = shutil.which("git")
     if git is None:
         return None
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}  # never another repository's
     env.update(LC_ALL="C", GIT_TERMINAL_PROMPT="0")
+    return [git, "-C", str(root), *args], env
+
+
+def _git(root: Path, *args: str) -> str | None:
+    command = _git_command(root, *args)
+    if command is None:
+        return None
     try:
-        done = subprocess.run(
-            [git, "-C", str(root), *args], capture_output=True, env=env, timeout=GIT_TIMEOUT, check=False
-        )
+        done = subprocess.run(command[0], capture_output=True, env=command[1], timeout=GIT_TIMEOUT, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
     if done.returncode != 0:

@@ -14,14 +14,17 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from generator.catalog import meeting
 from generator.catalog import relations as rel
 from generator.catalog import relationships as rel_map
 from generator.catalog.catalog import Catalog
 from generator.model.kinds import Segment
 from generator.model.registry import ENTITY_TEMPLATES, SITE_FOLDERS
+from generator.site.feedback import report_url
 from generator.site.history import Entry, History, changed_on, recent_changes
 from generator.site.map_layout import layout as draw_map
 from generator.site.render import Headings, labels
+from generator.site.whatsnew import News, seller_news, week_of
 
 ATTACHMENTS = "attachments"
 
@@ -169,6 +172,9 @@ UPKEEP = (
     ("health.md", ("internal",)),
     ("reference.md", ("internal",)),
 )
+NEWS_SHOWN = 60  # the "What's new" page lists this many changes, so its size stays constant
+NEWS_ON_HOME = 6
+NEWS_PAGE = "news.md"
 CHANGES_SHOWN = 100  # the "What changed" page lists this many changes, so its size stays constant
 
 
@@ -207,6 +213,12 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
         if needs is None or _has(catalog, needs):
             source = catalog.singles[needs].rel if needs in catalog.singles else None
             pages.append(section_page(path, searchable=path not in UNINDEXED, source=source))
+    news = seller_news([e for kind in SITE_FOLDERS for e in catalog.all(kind)], history, catalog.root, NEWS_SHOWN)
+    if news:
+        pages.insert(1, section_page(NEWS_PAGE, context={"news": news, "weeks": _by_week(news)}, searchable=False))
+    latest = {}
+    for item in reversed(news):  # newest last, so it wins
+        latest[(item.entity.kind, item.entity.id)] = item
     for path, editions in UPKEEP:
         if settings.audience in editions:
             pages.append(section_page(path, context=upkeep_context(catalog, settings, path, history)))
@@ -233,15 +245,34 @@ def plan_site(catalog: Catalog, settings: Settings, history: History | None = No
                     "brief.html.j2",
                     brief_label["title"].format(persona=seat.persona.name, segment=segment.name),
                     brief_label["description"].format(persona=seat.persona.name, segment=segment.name),
-                    {"seat": seat},
+                    {"seat": seat, "latest": latest},
                     source=segment.rel,
                 )
             )
     pages[0].context["sections"] = [p for p in pages[1:] if p.nav]
+    pages[0].context["news"] = news[:NEWS_ON_HOME]
     for page in pages:
         if page.updated is None:
             page.updated = settings.content_date
     return pages
+
+
+UPDATES_DAYS = 30  # a brief says "updated" when something it relies on changed in this many days
+
+
+def brief_updates(settings: Settings, card: meeting.Card, latest: dict) -> list[News]:
+    """News from the last UPDATES_DAYS about what a brief's meeting card relies on, newest first.
+    Asked by the template while rendering, so the card is worked out once and its reads recorded."""
+    since = (settings.content_date or settings.today) - datetime.timedelta(days=UPDATES_DAYS)
+    found = [latest[key] for e in card.relies_on() if (key := (e.kind, e.id)) in latest and latest[key].date >= since]
+    return sorted(found, key=lambda n: -n.date.toordinal())
+
+
+def _by_week(news: list[News]) -> list[tuple[datetime.date, list[News]]]:
+    weeks: dict[datetime.date, list[News]] = {}
+    for item in news:
+        weeks.setdefault(week_of(item.date), []).append(item)
+    return list(weeks.items())
 
 
 def content_date(catalog: Catalog, epoch_date: datetime.date | None) -> datetime.date:
@@ -272,6 +303,9 @@ def page_context(catalog: Catalog, settings: Settings, page: Page) -> dict:
         "rel": rel,
         "rel_map": rel_map,  # the relationship map's facts; draw_map lays one out for its SVG
         "draw_map": draw_map,
+        "meeting": meeting,
+        "brief_updates": lambda card, latest: brief_updates(settings, card, latest),
+        "report_url": lambda entity=None: report_url(settings, page, entity),
         "resolve": lambda kind, ids: [e for e in (catalog.get(kind, i) for i in ids) if e is not None],
         **page.context,
     }

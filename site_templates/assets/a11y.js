@@ -14,12 +14,25 @@
       box.setAttribute("tabindex", "0");
     });
   }
+  // Stacked tables on phones label each cell with its column's header (playbook.css).
+  function label() {
+    var tables = document.querySelectorAll(".md-typeset table:not(.pb-matrix):not(.pb-journey):not(.pb-library)");
+    Array.prototype.forEach.call(tables, function (table) {
+      var heads = table.querySelectorAll("thead th");
+      Array.prototype.forEach.call(table.querySelectorAll("tbody tr"), function (row) {
+        Array.prototype.forEach.call(row.children, function (cell, i) {
+          if (heads[i] && !cell.hasAttribute("data-label")) cell.setAttribute("data-label", heads[i].textContent.trim());
+        });
+      });
+    });
+  }
+  function ready() { reachable(); label(); }
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(reachable);
+    window.document$.subscribe(ready);
   } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", reachable);
+    document.addEventListener("DOMContentLoaded", ready);
   } else {
-    reachable();
+    ready();
   }
   window.addEventListener("resize", reachable);
 })();

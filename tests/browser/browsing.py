@@ -15,15 +15,16 @@ GAP_PERSONA = "plant-controller"
 GAP_PERSONA_NAME = "Plant controller"
 GAP_SEGMENT = "dairy"
 REPO = Path(__file__).resolve().parents[2]
+SECOND_PROJECT = REPO / "tests/fixtures/second-project"  # another company, built for these tests
 
 
-def plan_urls(audience: str) -> dict[str, list[str]]:
+def plan_urls(audience: str, project: Path = REPO) -> dict[str, list[str]]:
     """Every page the site plan has for an edition, by page kind (the template's name)."""
     from generator.catalog.audience import for_audience
     from generator.catalog.check import check_project
     from generator.site.pages import Settings, page_url, plan_site
 
-    catalog = for_audience(check_project(REPO).catalog, audience)
+    catalog = for_audience(check_project(project).catalog, audience)
     kinds: dict[str, list[str]] = {}
     for planned in plan_site(catalog, Settings(today=datetime.date.today(), audience=audience)):
         kind = "home" if planned.path == "index.md" else planned.template.removesuffix(".html.j2")

@@ -32,7 +32,7 @@ import pytest
 import yaml
 
 from ..sitebuild import copy_example
-from .browsing import GAP_PERSONA, GAP_PERSONA_NAME, GAP_SEGMENT, REPO, plan_urls
+from .browsing import GAP_PERSONA, GAP_PERSONA_NAME, GAP_SEGMENT, REPO, SECOND_PROJECT, plan_urls
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
@@ -114,6 +114,7 @@ class Builds:
         "internal": ("example", ["--audience", "internal"]),
         "partner": ("example", ["--audience", "partner"]),
         "gap": ("gap", ["--audience", "internal"]),
+        "second": ("second", ["--audience", "internal"]),  # tests/fixtures/second-project
     }
 
     def __init__(self, base: Path):
@@ -126,7 +127,12 @@ class Builds:
         if name in self.procs:
             return
         project_kind, args = self.EDITIONS[name]
-        project = REPO if project_kind == "example" else make_gap_project(self.base / f"{name}-project")
+        if project_kind == "example":
+            project = REPO
+        elif project_kind == "second":
+            project = SECOND_PROJECT
+        else:
+            project = make_gap_project(self.base / f"{name}-project")
         target = self.base / f"{name}-site"
         log = open(self.base / f"{name}.log", "w+b")  # noqa: SIM115 - read back in get()
         proc = subprocess.Popen(  # `-m` from cwd=REPO: the checkout's generator
@@ -197,6 +203,11 @@ def partner_site(builds) -> Site:
 @pytest.fixture(scope="session")
 def gap_site(builds) -> Site:
     return builds.get("gap")
+
+
+@pytest.fixture(scope="session")
+def second_site(builds) -> Site:
+    return builds.get("second")
 
 
 @pytest.fixture(scope="session")

@@ -61,13 +61,15 @@ def test_objection_search_leads_to_persona_and_brief(page, internal_site, catalo
     page.wait_for_url(re.compile(re.escape(brief_path) + "$"))
     assert persona.name in page_title(page) and segment.name in page_title(page)
 
-    # The value propositions for this person in this segment, and the discovery questions.
+    # The card leads with one value proposition; every one of them heads a fold of the value
+    # framework; then the discovery questions.
     vps = catalog.value_propositions_for(segment.id, persona.id)
     assert vps, "the example should cover this seat"
-    assert page.get_by_role("heading", name=re.compile("Value propositions", re.I)).first.is_visible()
+    assert page.get_by_role("heading", name="Meeting card").is_visible()
+    assert any(vp.name in page.locator(".pb-card__lead").inner_text() for vp in vps)
     for vp in vps:
-        heading = page.locator("article h3", has_text=vp.name).first
-        assert heading.is_visible(), f"value proposition {vp.name!r} is not shown on {brief_path}"
+        fold = page.locator("details.pb-fold > summary", has_text=vp.name).first
+        assert fold.is_visible(), f"value proposition {vp.name!r} is not shown on {brief_path}"
     assert page.get_by_role("heading", name="Discovery questions").is_visible()
     shown = visible_text(page)
     for question in persona.discovery_questions:
@@ -189,7 +191,7 @@ def test_printed_brief_hides_navigation_and_keeps_content(page, internal_site, c
     for selector in CHROME:
         assert page.locator(selector).first.is_hidden(), f"{selector} is still shown in print"
     assert page.locator("article h1").first.is_visible()
-    assert page.get_by_role("heading", name=re.compile("Value propositions", re.I)).first.is_visible()
+    assert page.locator(".pb-card__lead").is_visible()  # the meeting card is on paper
     assert page.get_by_role("heading", name="Discovery questions").is_visible()
     for question in persona.discovery_questions:
         assert page.locator("article li", has_text=question).first.is_visible()

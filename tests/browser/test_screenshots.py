@@ -17,6 +17,7 @@ from .browsing import open_page
 pytestmark = pytest.mark.browser
 
 VIEWPORT = {"width": 1280, "height": 800}
+PHONE = {"width": 390, "height": 844}  # the "-phone" shots: what a seller sees first on a phone
 PNG = b"\x89PNG\r\n\x1a\n"
 
 
@@ -29,12 +30,14 @@ def shots(catalog) -> dict[str, str]:
         "brief": f"briefs/{segment.id}/{persona.id}/",
         "library": "library/",
         "matrix": "matrix/",
+        "home-phone": "",
+        "brief-phone": f"briefs/{segment.id}/{persona.id}/",
     }
 
 
-@pytest.mark.parametrize("name", ["home", "brief", "library", "matrix"])
+@pytest.mark.parametrize("name", ["home", "brief", "library", "matrix", "home-phone", "brief-phone"])
 def test_screenshot(name, page, internal_site, catalog, screenshots_dir):
-    page.set_viewport_size(VIEWPORT)
+    page.set_viewport_size(PHONE if name.endswith("-phone") else VIEWPORT)
     open_page(page, internal_site, shots(catalog)[name])
     if name == "library":
         page.locator("#pb-library-filters").wait_for(state="visible")

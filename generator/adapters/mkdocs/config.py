@@ -17,7 +17,23 @@ THEME = {
     "name": "material",
     "font": False,  # Material would load Google Fonts; the site must work with no network
     "features": ["search.highlight", "search.suggest", "navigation.top", "content.tooltips"],
-    "palette": {"scheme": "default", "primary": "indigo", "accent": "indigo"},
+    # Light and dark, following the device; the header's toggle switches between them.
+    "palette": [
+        {
+            "media": "(prefers-color-scheme: light)",
+            "scheme": "default",
+            "primary": "indigo",
+            "accent": "indigo",
+            "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"},
+        },
+        {
+            "media": "(prefers-color-scheme: dark)",
+            "scheme": "slate",
+            "primary": "indigo",
+            "accent": "indigo",
+            "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
+        },
+    ],
 }
 
 

@@ -126,6 +126,10 @@ def _ids(tokens: list[dict]) -> set[str]:
     return {t["id"] for t in tokens} | {i for t in tokens for i in _ids(t["children"])}
 
 
+# What Material sets when mkdocs.yml names nothing (company.yml's logo and favicon replace them).
+THEME_DEFAULTS = {"favicon": "assets/images/favicon.png"}
+
+
 class PlaybookConfig(Config):
     audience = opt.Choice(("internal", "partner", "public"), default="internal")
     drafts = opt.Type(bool, default=False)
@@ -242,13 +246,26 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for folder in reversed(self.site.overrides):
             if str(folder) not in config.theme.dirs:
                 config.theme.dirs.insert(0, str(folder))
-        config.extra["playbook"] = {"audience": self.config.audience, "search_worker": self.site.search_worker}
+        brand = self.site.brand
+        config.extra["playbook"] = {
+            "audience": self.config.audience,
+            "search_worker": self.site.search_worker,
+            "date": self.site.date,
+            "brand": brand,
+        }
         if self.config.name_from_company and self.site.company_name:
             config.site_name = f"{self.site.company_name} playbook"
         # The theme prints these raw: as Markup they are escaped exactly once, printed raw or with `| e`.
         for key in ("site_name", "site_description", "site_author"):
             if config[key] is not None:
                 config[key] = escape(config[key])
+        for key in ("logo", "favicon"):  # company.yml's, unless mkdocs.yml names its own
+            if key in brand and config.theme.get(key) in (None, "", THEME_DEFAULTS.get(key)):
+                config.theme[key] = brand[key]
+        # Sellers' editions look like the company's own tool: no "Made with Material" credit
+        # unless mkdocs.yml asks for it (extra: generator: true).
+        if "generator" not in config.extra:
+            config.extra["generator"] = False
         features = config.theme.get("features") or []
         if self.site.edit_base and "content.action.edit" not in features:
             config.theme["features"] = [*features, "content.action.edit"]  # Material hides edit links without it

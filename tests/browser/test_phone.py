@@ -1,0 +1,129 @@
+"""Phone-first: the brief's meeting card within two phone screens, no page wider than a phone,
+the home page's launcher, section chips, and the printed brief (two A4 pages, marked)."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from .browsing import KINDS, SECOND_PROJECT, open_page, plan_urls
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 390, "height": 844}
+# What a seller must see before scrolling past the second screen (meeting card, in the brief).
+ESSENTIALS = {
+    "win": ".pb-card__win",
+    "lead value proposition": ".pb-card__lead",
+    "objection answer or gap": ".pb-card__objection",
+    "play": ".pb-card__play",
+    "competitor": ".pb-card__competitor",
+}
+
+
+def _briefs(project=None) -> list[str]:
+    return plan_urls("internal", project)["brief"] if project else plan_urls("internal")["brief"]
+
+
+def _essentials_below_two_screens(page) -> list[str]:
+    late = []
+    for name, selector in ESSENTIALS.items():
+        box = page.locator(selector).bounding_box()
+        text = page.locator(selector).inner_text().strip()
+        if box is None or not text or box["y"] + box["height"] > 2 * PHONE["height"]:
+            late.append(f"{name} ({'missing' if box is None else round(box['y'] + box['height'])} px)")
+    return late
+
+
+@pytest.mark.parametrize("project", ["example", "second"])
+def test_every_brief_shows_the_essentials_in_two_phone_screens(project, page, request):
+    site = request.getfixturevalue("internal_site" if project == "example" else "second_site")
+    page.set_viewport_size(PHONE)
+    briefs = _briefs(None if project == "example" else SECOND_PROJECT)
+    assert len(briefs) > 10
+    late = {}
+    for url in briefs:
+        open_page(page, site, url)
+        if problems := _essentials_below_two_screens(page):
+            late[url] = problems
+    assert late == {}
+
+
+def test_no_page_is_wider_than_a_phone(page, internal_site, internal_pages):
+    page.set_viewport_size(PHONE)
+    too_wide = {}
+    for kind in KINDS:
+        for url in internal_pages[kind][:2]:
+            open_page(page, internal_site, url)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                too_wide[url] = width
+    assert too_wide == {}
+
+
+def test_matrix_scrolls_inside_its_own_box_with_headers_in_view(page, internal_site):
+    page.set_viewport_size(PHONE)
+    open_page(page, internal_site, "matrix/")
+    box = page.locator(".pb-matrix-wrap")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")  # wider than the phone: it scrolls itself
+    box.evaluate("b => { b.scrollLeft = 400; b.scrollTop = 200; }")
+    assert page.locator(".pb-matrix thead th").first.evaluate("th => getComputedStyle(th).position") == "sticky"
+
+
+def test_tables_stack_as_labelled_cards_on_a_phone(page, internal_site):
+    page.set_viewport_size(PHONE)
+    open_page(page, internal_site, "segments/")
+    row = page.locator("article table:not([class]) tbody tr").first
+    assert row.evaluate("r => getComputedStyle(r).display") == "block"
+    assert row.locator("td").first.get_attribute("data-label")
+
+
+def test_home_reaches_every_brief_in_two_taps_from_the_first_phone_screen(page, internal_site):
+    page.set_viewport_size(PHONE)
+    open_page(page, internal_site, "")
+    reached = set()
+    summaries = page.locator(".pb-launcher__segment > summary")
+    assert summaries.count() > 1
+    for i in range(summaries.count()):
+        summary = summaries.nth(i)
+        box = summary.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= PHONE["height"], "segment below the first screen"
+        summary.click()  # tap 1: the segment
+        people = summary.locator("xpath=..").locator(".pb-launcher__people a")
+        for j in range(people.count()):
+            if people.nth(j).is_visible():  # tap 2 opens it
+                reached.add(people.nth(j).get_attribute("href").strip("./"))
+        summary.click()  # folded again: each path starts from the first screen as it loads
+    expected = {url.strip("/") for url in _briefs()}
+    assert reached == expected
+
+
+def test_section_chips_stand_in_for_the_hidden_table_of_contents(page, internal_site):
+    brief = _briefs()[0]
+    page.set_viewport_size(PHONE)
+    open_page(page, internal_site, brief)
+    chips = page.locator(".pb-chips a")
+    assert chips.first.is_visible() and chips.count() >= 5
+    page.set_viewport_size({"width": 1280, "height": 900})
+    assert not chips.first.is_visible()  # the sidebar's table of contents is there instead
+
+
+@pytest.mark.parametrize("project", ["example", "second"])
+def test_printed_brief_fits_two_a4_pages_marked_on_every_page(project, page, request):
+    from pypdf import PdfReader
+
+    site = request.getfixturevalue("internal_site" if project == "example" else "second_site")
+    briefs = _briefs(None if project == "example" else SECOND_PROJECT)
+    longest = {}
+    for url in briefs[:6]:
+        open_page(page, site, url)
+        pages = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
+        longest[url] = len(pages)
+        for number, sheet in enumerate(pages, 1):
+            text = sheet.extract_text()
+            assert "Internal edition: do not share" in text, f"{url} page {number}: no edition marking"
+            assert re.search(r"Content dated \d{4}-\d{2}-\d{2}", text), f"{url} page {number}: no date"
+            assert url.strip("/") in text, f"{url} page {number}: no address"
+    assert max(longest.values()) <= 2, longest
