@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator.adapters.mkdocs.config import configured_audience
+from generator.authoring.package import DISTRIBUTION
 from generator.catalog.check import check_project
 from generator.diagnostics import REPORTERS, has_errors, report_text
 from generator.site.edition import Options
@@ -19,6 +20,19 @@ PROJECT_DIR = click.argument(
     default=".",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
+
+
+def project_root(project_dir: Path) -> Path:
+    """The project folder, resolved; a usage error (exit 2) where there is no playbook project, so
+    that a command run in the wrong folder never reports "0 errors" over nothing."""
+    root = project_dir.resolve()
+    if not any((root / marker).exists() for marker in ("content", "playbooks", "mkdocs.yml")):
+        raise click.UsageError(
+            f"no content/ folder here ({root}): this is not a playbook project. "
+            "Run the command in your project's folder, give that folder as an argument, "
+            "or create a project with `playbook init DIR`."
+        )
+    return root
 
 
 class PlaybookGroup(click.Group):
@@ -45,7 +59,7 @@ class PlaybookGroup(click.Group):
 
 @click.group(cls=PlaybookGroup)
 @click.option("--debug", is_flag=True, help="Show a full traceback when the generator itself fails.")
-@click.version_option(package_name="playbook-generator")
+@click.version_option(package_name=DISTRIBUTION)
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Validate a customer-value playbook and publish it as a site for sellers."""
@@ -61,11 +75,12 @@ def main(ctx: click.Context, debug: bool) -> None:
     type=click.Choice(sorted(REPORTERS)),
     default="text",
     show_default=True,
-    help="text for people, json for tools, github for workflow annotations.",
+    help="text for people, json for tools, github for workflow annotations, "
+    "gitlab for a Code Quality report (merge-request annotations).",
 )
 def check(project_dir: Path, strict: bool, fmt: str) -> None:
     """Check every file of the playbook and report every problem at once."""
-    result = check_project(project_dir, strict=strict)
+    result = check_project(project_root(project_dir), strict=strict)
     out = REPORTERS[fmt](result.diagnostics)
     if out:
         click.echo(out, nl=False)
@@ -120,7 +135,7 @@ def build(
     from generator.adapters.mkdocs.engine import build as engine_build
     from generator.site.publish import SiteDirRefused, build_atomically
 
-    root = project_dir.resolve()
+    root = project_root(project_dir)
     audience = audience or configured_audience(root)
     result = check_project(root, strict=strict)
     click.echo(report_text(result.diagnostics), nl=False, err=True)
@@ -160,8 +175,8 @@ def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) 
     from generator.adapters.mkdocs.engine import EngineError
     from generator.adapters.mkdocs.engine import serve as engine_serve
 
+    root = project_root(project_dir)
     try:
-        root = project_dir.resolve()
         engine_serve(root, Options(audience=audience or configured_audience(root), drafts=drafts), dev_addr)
     except EngineError as exc:
         click.echo(f"serve failed: {exc}", err=True)
@@ -173,13 +188,23 @@ def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) 
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=True, path_type=Path))
-def init(directory: Path) -> None:
+@click.option(
+    "--generator",
+    "generator_spec",
+    metavar="SPEC",
+    default=None,
+    help="What the project's CI and pre-commit install, as pip understands it: a git URL, a path, "
+    "or a name and version on your own index (default: this version of the generator from PyPI).",
+)
+def init(directory: Path, generator_spec: str | None) -> None:
     """Create a new playbook project in DIRECTORY (new or empty): one example of every kind,
     site settings, CI for GitHub and GitLab, editor schemas and a README for marketing."""
-    from generator.authoring.scaffold import ScaffoldError, init_project
+    from generator.authoring.scaffold import ScaffoldError, UsageProblem, init_project
 
     try:
-        written = init_project(directory)
+        written = init_project(directory, generator_spec)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
     except ScaffoldError as exc:
         click.echo(f"init refused: {exc}", err=True)
         sys.exit(1)
@@ -244,7 +269,7 @@ def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
     from generator.catalog.coverage import REPORTERS as COVERAGE_REPORTERS
     from generator.catalog.coverage import analyse
 
-    result = check_project(project_dir.resolve())
+    result = check_project(project_root(project_dir))
     errors = has_errors(result.diagnostics)
     if errors:
         click.echo("the playbook has errors (run `playbook check`): this report covers only the valid files", err=True)
@@ -275,7 +300,7 @@ def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None)
     from generator.authoring.export import export as export_document
     from generator.catalog.audience import for_audience
 
-    root = project_dir.resolve()
+    root = project_root(project_dir)
     audience = audience or configured_audience(root)
     result = check_project(root)
     if has_errors(result.diagnostics):
