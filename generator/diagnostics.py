@@ -41,13 +41,13 @@ CODES: dict[str, str] = {
     "E208": "file missing or outside content/",
     "E209": "value out of range or malformed",
     "E210": "asset gives both url and file",
-    "W150": "text cut short by ' #', which starts a comment",
-    "W151": "number that looks written with a thousands separator (38.000 is read as 38)",
-    "W152": "list in [ ] split at a comma that looks part of an item",
     "W300": "stale entity: its review_by date has passed",
     "W301": "asset that nothing references and that names no segment, persona or stage",
     "W302": "buying-committee member with no value proposition covering them",
-    "W350": "asset with nothing to open: no url, file or body",
+    "W310": "text cut short by ' #', which starts a comment",
+    "W311": "number that looks written with a thousands separator (38.000 is read as 38)",
+    "W312": "list in [ ] split at a comma that looks part of an item",
+    "W320": "asset with nothing to open: no url, file or body",
     "E900": "internal error in the generator",
 }
 

@@ -97,6 +97,8 @@ def _vscode_settings() -> dict:
     """VS Code settings: each JSON Schema mapped to its folder (completion, hover help, inline errors)."""
     return {
         "yaml.schemas": vscode_schemas(SCHEMA_DIR),
+        # The reading `playbook check` uses (generator/load/dialect.py): `no` is text, not false.
+        "yaml.yamlVersion": "1.2",
         "yaml.validate": True,
         "yaml.completion": True,
         "yaml.hover": True,
