@@ -23,6 +23,7 @@ from markdown.extensions.toc import nest_toc_tokens, slugify as toc_slugify, uni
 from markupsafe import Markup, escape
 
 from generator.catalog.relations import slugify
+from generator.model.links import LINK, LINK_WORDS
 
 # In a checkout (and an editable install) the templates sit beside the package; a wheel
 # carries them inside it (see pyproject.toml).
@@ -45,19 +46,63 @@ def _converter(breaks: bool = False) -> markdown_lib.Markdown:
     return markdown_lib.Markdown(extensions=extensions, output_format="html")
 
 
-def markdown(value, breaks: bool = False) -> Markup:
+@jinja2.pass_context
+def _markdown_filter(context, value, breaks: bool = False) -> Markup:
+    return markdown(value, breaks, context)
+
+
+def markdown(value, breaks: bool = False, context=None) -> Markup:
     """Markdown to sanitised HTML: formatting yes; scripts, handlers, frames, forms, unsafe links no.
 
-    `breaks` keeps every line break, as an e-mail template or call script is written."""
+    `breaks` keeps every line break, as an e-mail template or call script is written. Links to
+    other pages (`[text](persona:cfo)`) become URLs relative to the page `context` renders, or
+    their bare text without a page (or when the edition does not show the target)."""
     if not value:
         return Markup("")
-    return _markdown(str(value), breaks)
+    html = _markdown(str(value), breaks)
+    if _PLACEHOLDER in html:
+        html = Markup(_PLACED.sub(lambda m: _page_link(context, m), html))
+    return html
+
+
+# A link to a page is converted once per text, with its target kept in a placeholder href that
+# the sanitiser lets through (a fragment); each page then fills in its own relative URL.
+_PLACEHOLDER = "#playbook-link/"
+_PLACED = re.compile(r'<a href="#playbook-link/([a-z-]+)/([^/"]*)/([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
+
+
+def _placeholder(match: re.Match) -> str:
+    return f"]({_PLACEHOLDER}{match.group(1)}/{match.group(2)}/{(match.group(3) or '#')[1:]})"
+
+
+def _page_link(context, match: re.Match) -> str:
+    """The link on this page, or only its text when the edition does not show the target."""
+    word, id, anchor, attributes, text = match.groups()
+    kind = LINK_WORDS.get(word)
+    catalog = context.get("catalog") if context is not None else None
+    link = context.get("link") if context is not None else None
+    if kind is None or catalog is None or link is None or not _shown(catalog, kind, id):
+        return text
+    url = link(kind, id)
+    if anchor and kind not in ("stages", "roles"):
+        url = Markup(f"{url}#{escape(anchor)}")
+    return f'<a href="{url}"{attributes}>{text}</a>'
+
+
+def _shown(catalog, kind: str, id: str) -> bool:
+    if kind == "stages":
+        return id in catalog.stages
+    if kind == "roles":
+        return id in catalog.roles
+    return catalog.get(kind, id) is not None
 
 
 @lru_cache(maxsize=4096)
 def _markdown(value: str, breaks: bool) -> Markup:
     # A persona's talk track appears on its page and in every brief: convert it once.
     converter = _converter(breaks)
+    if "](" in value:
+        value = LINK.sub(_placeholder, value)
     html = converter.reset().convert(value)
     clean = nh3.clean(
         html,
@@ -139,6 +184,6 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(markdown=markdown, url=safe_url, text=escape, join_text=join_text, money=money,
+    env.filters.update(markdown=_markdown_filter, url=safe_url, text=escape, join_text=join_text, money=money,
                        slugify=lambda v: Markup(slugify(v)))
     return env
