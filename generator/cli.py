@@ -317,3 +317,62 @@ def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None)
         directory_urls=directory_urls,
     )
     click.echo(dumps(document), nl=False)
+
+
+# --- ids across files: where, rename ----------------------------------------------------------
+
+
+@main.command()
+@click.argument("kind")
+@click.argument("id")
+@PROJECT_DIR
+def where(kind: str, id: str, project_dir: Path) -> None:
+    """List every place that refers to an id, as file:line:column and the field (KIND is segment,
+    persona, value-proposition, product, asset, competitor, insight, playbook, stage or role)."""
+    from generator.authoring.references import definition, references
+    from generator.authoring.rename import reference_kind
+    from generator.authoring.scaffold import UsageProblem
+
+    root = project_root(project_dir)
+    try:
+        kind = reference_kind(kind)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
+    result = check_project(root)
+    home = definition(result, kind, id)
+    if home is None:
+        click.echo(f"there is no {kind.rstrip('s')} '{id}' in this playbook", err=True)
+        sys.exit(1)
+    click.echo(f"{home.file}:{home.line}:{home.column}: defined here")
+    places = references(result, kind, id)
+    for place in places:
+        click.echo(str(place))
+    click.echo(f"{len(places)} reference(s)", err=True)
+
+
+@main.command()
+@click.argument("kind")
+@click.argument("old")
+@click.argument("new")
+@PROJECT_DIR
+def rename(kind: str, old: str, new: str, project_dir: Path) -> None:
+    """Give an entity a new id: rename its file and rewrite every reference to it (lists, committee
+    seats, [text](kind:id) links), leaving comments, formatting and display text as they are; then check."""
+    from generator.authoring.rename import RenameRefused
+    from generator.authoring.rename import rename as rename_id
+    from generator.authoring.scaffold import UsageProblem
+
+    root = project_root(project_dir)
+    try:
+        done = rename_id(check_project(root), kind, old, new)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
+    except RenameRefused as exc:
+        click.echo(f"rename refused: {exc}", err=True)
+        sys.exit(1)
+    if done.moved:
+        click.echo(f"renamed {done.moved[0]} -> {done.moved[1]}", err=True)
+    click.echo(f"rewrote {len(done.places)} reference(s) in {len({p.file for p in done.places})} file(s)", err=True)
+    result = check_project(root)
+    click.echo(report_text(result.diagnostics), nl=False)
+    sys.exit(1 if has_errors(result.diagnostics) else 0)
