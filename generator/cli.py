@@ -172,12 +172,14 @@ def build(
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
 def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) -> None:
     """Serve the site locally and rebuild it on every change under content/, playbooks/ and site_templates/."""
-    from generator.adapters.mkdocs.engine import EngineError
+    from generator.adapters.mkdocs.engine import EngineError, PortInUse
     from generator.adapters.mkdocs.engine import serve as engine_serve
 
     root = project_root(project_dir)
     try:
         engine_serve(root, Options(audience=audience or configured_audience(root), drafts=drafts), dev_addr)
+    except PortInUse as exc:
+        raise click.UsageError(str(exc)) from None
     except EngineError as exc:
         click.echo(f"serve failed: {exc}", err=True)
         sys.exit(1)

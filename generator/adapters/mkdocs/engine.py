@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,6 +27,24 @@ ENGINE_ERRORS = (Abort, ConfigurationError, PluginError)
 
 class EngineError(Exception):
     """MkDocs refused the configuration or failed the build; the message says why."""
+
+
+class PortInUse(EngineError):
+    """The address to serve on is taken (another `playbook serve`, or any other server)."""
+
+
+def _refuse_a_taken_port(host: str, port: int) -> None:
+    """Fail before building when the port is taken: the server would only find out after the
+    whole first build, as a traceback."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise PortInUse(
+            f"cannot serve on {host}:{port}: {exc.strerror or exc}; stop the other server or choose another "
+            f"port, for example --dev-addr {host}:{port + 1}"
+        ) from None
 
 
 @contextmanager
@@ -147,6 +167,7 @@ def _serve(load, site_dir: str) -> None:
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path.strip("/")
     url = f"http://{host}:{port}/" + (f"{mount_path}/" if mount_path else "")
+    _refuse_a_taken_port(host, port)
 
     def build_for_serve(current) -> None:
         current.site_url = url
@@ -170,6 +191,7 @@ def _serve(load, site_dir: str) -> None:
         server = config.plugins.on_serve(server, config=config, builder=rebuild)
         for item in config.watch:
             server.watch(item)
+        print(f"Serving the playbook at {url}  (Ctrl+C to stop)", file=sys.stderr, flush=True)
         try:
             server.serve()
         except KeyboardInterrupt:
