@@ -98,8 +98,13 @@ def test_an_edit_a_mistake_and_its_fix(served):
     assert "Traceback" not in _output(log)
 
 
-def test_a_port_in_use_is_a_usage_error_naming_the_port(tmp_path):
+def test_a_port_in_use_is_a_usage_error_naming_the_port(tmp_path, monkeypatch):
     import socket
+
+    # serve hands its options to the plugin in the environment: keep them out of later tests.
+    for name in ("PLAYBOOK_AUDIENCE", "PLAYBOOK_DRAFTS", "PLAYBOOK_PROJECT_DIR"):
+        monkeypatch.setenv(name, "")  # records the value to restore (or its absence) at teardown
+        monkeypatch.delenv(name)
 
     from click.testing import CliRunner
 
