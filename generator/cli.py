@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from generator.authoring.package import DISTRIBUTION
 from generator.catalog.check import check_project
 from generator.diagnostics import REPORTERS, has_errors, report_text
 from generator.site.edition import Options
@@ -18,6 +19,19 @@ PROJECT_DIR = click.argument(
     default=".",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
 )
+
+
+def project_root(project_dir: Path) -> Path:
+    """The project folder, resolved; a usage error (exit 2) where there is no playbook project, so
+    that a command run in the wrong folder never reports "0 errors" over nothing."""
+    root = project_dir.resolve()
+    if not any((root / marker).exists() for marker in ("content", "playbooks", "mkdocs.yml")):
+        raise click.UsageError(
+            f"no content/ folder here ({root}): this is not a playbook project. "
+            "Run the command in your project's folder, give that folder as an argument, "
+            "or create a project with `playbook init DIR`."
+        )
+    return root
 
 
 class PlaybookGroup(click.Group):
@@ -44,7 +58,7 @@ class PlaybookGroup(click.Group):
 
 @click.group(cls=PlaybookGroup)
 @click.option("--debug", is_flag=True, help="Show a full traceback when the generator itself fails.")
-@click.version_option(package_name="playbook-generator")
+@click.version_option(package_name=DISTRIBUTION)
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
     """Validate a customer-value playbook and publish it as a site for sellers."""
@@ -60,11 +74,12 @@ def main(ctx: click.Context, debug: bool) -> None:
     type=click.Choice(sorted(REPORTERS)),
     default="text",
     show_default=True,
-    help="text for people, json for tools, github for workflow annotations.",
+    help="text for people, json for tools, github for workflow annotations, "
+    "gitlab for a Code Quality report (merge-request annotations).",
 )
 def check(project_dir: Path, strict: bool, fmt: str) -> None:
     """Check every file of the playbook and report every problem at once."""
-    result = check_project(project_dir, strict=strict)
+    result = check_project(project_root(project_dir), strict=strict)
     out = REPORTERS[fmt](result.diagnostics)
     if out:
         click.echo(out, nl=False)
@@ -119,7 +134,7 @@ def build(
     from generator.adapters.mkdocs.engine import build as engine_build
     from generator.site.publish import SiteDirRefused, build_atomically
 
-    root = project_dir.resolve()
+    root = project_root(project_dir)
     result = check_project(root, strict=strict)
     click.echo(report_text(result.diagnostics), nl=False, err=True)
     if has_errors(result.diagnostics):
@@ -162,12 +177,14 @@ def build(
 @click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
 def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) -> None:
     """Serve the site locally and rebuild it on every change under content/, playbooks/ and site_templates/."""
-    from generator.adapters.mkdocs.engine import EngineError
+    from generator.adapters.mkdocs.engine import EngineError, PortInUse
     from generator.adapters.mkdocs.engine import serve as engine_serve
 
+    root = project_root(project_dir)
     try:
-        root = project_dir.resolve()
         engine_serve(root, Options(drafts=drafts), dev_addr, audience=audience)
+    except PortInUse as exc:
+        raise click.UsageError(str(exc)) from None
     except EngineError as exc:
         click.echo(f"serve failed: {exc}", err=True)
         sys.exit(1)
@@ -178,13 +195,23 @@ def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) 
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=True, path_type=Path))
-def init(directory: Path) -> None:
+@click.option(
+    "--generator",
+    "generator_spec",
+    metavar="SPEC",
+    default=None,
+    help="What the project's CI and pre-commit install, as pip understands it: a git URL, a path, "
+    "or a name and version on your own index (default: this version of the generator from PyPI).",
+)
+def init(directory: Path, generator_spec: str | None) -> None:
     """Create a new playbook project in DIRECTORY (new or empty): one example of every kind,
     site settings, CI for GitHub and GitLab, editor schemas and a README for marketing."""
-    from generator.authoring.scaffold import ScaffoldError, init_project
+    from generator.authoring.scaffold import ScaffoldError, UsageProblem, init_project
 
     try:
-        written = init_project(directory)
+        written = init_project(directory, generator_spec)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
     except ScaffoldError as exc:
         click.echo(f"init refused: {exc}", err=True)
         sys.exit(1)
@@ -249,7 +276,7 @@ def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
     from generator.catalog.coverage import REPORTERS as COVERAGE_REPORTERS
     from generator.catalog.coverage import analyse
 
-    result = check_project(project_dir.resolve())
+    result = check_project(project_root(project_dir))
     errors = has_errors(result.diagnostics)
     if errors:
         click.echo("the playbook has errors (run `playbook check`): this report covers only the valid files", err=True)
@@ -280,7 +307,7 @@ def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None)
     from generator.authoring.export import export as export_document
     from generator.catalog.audience import for_audience
 
-    root = project_dir.resolve()
+    root = project_root(project_dir)
     try:
         settings = site_settings(root)
     except SettingsError as exc:
@@ -320,7 +347,7 @@ def mcp(project_dir: Path, audience: str, drafts: bool) -> None:
     from generator.adapters.mcp.snapshot import Settings
     from generator.authoring.export import SettingsError, site_settings
 
-    root = project_dir.resolve()
+    root = project_root(project_dir)
     try:  # the edition as MkDocs itself reads mkdocs.yml (INHERIT, !ENV): never a guess
         configured = site_settings(root)
     except SettingsError as exc:
@@ -334,3 +361,62 @@ def mcp(project_dir: Path, audience: str, drafts: bool) -> None:
     )
     click.echo(f"playbook mcp: serving the {settings.audience} edition of {root} over stdio", err=True)
     run(root, settings)
+
+
+# --- ids across files: where, rename ----------------------------------------------------------
+
+
+@main.command()
+@click.argument("kind")
+@click.argument("id")
+@PROJECT_DIR
+def where(kind: str, id: str, project_dir: Path) -> None:
+    """List every place that refers to an id, as file:line:column and the field (KIND is segment,
+    persona, value-proposition, product, asset, competitor, insight, playbook, stage or role)."""
+    from generator.authoring.references import definition, references
+    from generator.authoring.rename import reference_kind
+    from generator.authoring.scaffold import UsageProblem
+
+    root = project_root(project_dir)
+    try:
+        kind = reference_kind(kind)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
+    result = check_project(root)
+    home = definition(result, kind, id)
+    if home is None:
+        click.echo(f"there is no {kind.rstrip('s')} '{id}' in this playbook", err=True)
+        sys.exit(1)
+    click.echo(f"{home.file}:{home.line}:{home.column}: defined here")
+    places = references(result, kind, id)
+    for place in places:
+        click.echo(str(place))
+    click.echo(f"{len(places)} reference(s)", err=True)
+
+
+@main.command()
+@click.argument("kind")
+@click.argument("old")
+@click.argument("new")
+@PROJECT_DIR
+def rename(kind: str, old: str, new: str, project_dir: Path) -> None:
+    """Give an entity a new id: rename its file and rewrite every reference to it (lists, committee
+    seats, [text](kind:id) links), leaving comments, formatting and display text as they are; then check."""
+    from generator.authoring.rename import RenameRefused
+    from generator.authoring.rename import rename as rename_id
+    from generator.authoring.scaffold import UsageProblem
+
+    root = project_root(project_dir)
+    try:
+        done = rename_id(check_project(root), kind, old, new)
+    except UsageProblem as exc:
+        raise click.UsageError(str(exc)) from None
+    except RenameRefused as exc:
+        click.echo(f"rename refused: {exc}", err=True)
+        sys.exit(1)
+    if done.moved:
+        click.echo(f"renamed {done.moved[0]} -> {done.moved[1]}", err=True)
+    click.echo(f"rewrote {len(done.places)} reference(s) in {len({p.file for p in done.places})} file(s)", err=True)
+    result = check_project(root)
+    click.echo(report_text(result.diagnostics), nl=False)
+    sys.exit(1 if has_errors(result.diagnostics) else 0)

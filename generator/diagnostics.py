@@ -1,4 +1,4 @@
-"""The Diagnostic type, the catalogue of codes, and the text / json / github reporters.
+"""The Diagnostic type, the catalogue of codes, and the text / json / github / gitlab reporters.
 
 Every stage of the pipeline returns diagnostics instead of raising, so that a check
 reports every problem in the project at once.
@@ -6,6 +6,7 @@ reports every problem in the project at once.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterable
@@ -48,6 +49,10 @@ CODES: dict[str, str] = {
     "W300": "stale entity: its review_by date has passed",
     "W301": "asset that nothing references and that names no segment, persona or stage",
     "W302": "buying-committee member with no value proposition covering them",
+    "W310": "text cut short by ' #', which starts a comment",
+    "W311": "number that looks written with a thousands separator (38.000 is read as 38)",
+    "W312": "list in [ ] split at a comma that looks part of an item",
+    "W320": "asset with nothing to open: no url, file or body",
     "E900": "internal error in the generator",
 }
 
@@ -128,4 +133,33 @@ def report_github(diagnostics: list[Diagnostic]) -> str:
     return "".join(lines)
 
 
-REPORTERS = {"text": report_text, "json": report_json, "github": report_github}
+# GitLab's Code Quality scale is info, minor, major, critical, blocker: an error blocks the merge
+# request in practice, so it ranks "major"; a warning is "minor".
+_GITLAB_SEVERITY = {ERROR: "major", WARNING: "minor"}
+
+
+def report_gitlab(diagnostics: list[Diagnostic]) -> str:
+    """A GitLab Code Quality report (JSON), shown inline on the merge request's changed lines.
+
+    The fingerprint identifies a problem across pipelines, so it leaves out the line (an edit
+    above it must not make it "new"); a counter keeps repeats of one message in a file apart.
+    """
+    seen: dict[tuple, int] = {}
+    issues = []
+    for d in diagnostics:
+        key = (d.file, d.code, d.message)
+        seen[key] = seen.get(key, 0) + 1
+        digest = hashlib.sha256("\0".join([*key, str(seen[key])]).encode("utf-8")).hexdigest()[:32]
+        issues.append(
+            {
+                "description": f"{d.code}: {d.message}",
+                "check_name": d.code,
+                "fingerprint": digest,
+                "severity": _GITLAB_SEVERITY.get(d.severity, "info"),
+                "location": {"path": d.file, "lines": {"begin": d.line}},
+            }
+        )
+    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+
+
+REPORTERS = {"text": report_text, "json": report_json, "github": report_github, "gitlab": report_gitlab}

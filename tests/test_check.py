@@ -267,7 +267,7 @@ def test_references_resolve_across_kinds_with_did_you_mean(make_project):
               - objection: Too expensive
                 assets: [roi-calculater]
             """,
-            "content/assets/roi-calculator.yml": "name: ROI calculator\npersonas: [cisco]\n",
+            "content/assets/roi-calculator.yml": "name: ROI calculator\npersonas: [cisco]\nurl: https://example.com/x\n",
             "content/segments/dairy.yml": "name: Dairy\ncompetitors: [velmora]\n",
             "content/insights/one.yml": "name: One\ndate: 2026-01-01\nobservation: x\npersonas: [ciso, cfo, cof]\n",
         }
@@ -307,7 +307,7 @@ def test_no_cascade_from_files_that_failed(make_project):
             "content/process.yml": "stages:\n  - id: Prove\n    name: Prove\n    buyer_stage: evaluation\n",
             "content/segments/dairy.yml": "name: Dairy\nbuying_committee:\n  - {persona: cfo, role: champion}\n  - {persona: ciso, role: blocker}\n",
             "content/value-propositions/v.yml": "name: V\npersonas: [cfo, ciso]\n",
-            "content/assets/a.yml": "name: A\nstages: [prove]\n",
+            "content/assets/a.yml": "name: A\nstages: [prove]\nurl: https://example.com/x\n",
             "playbooks/p.yml": "name: P\npersonas: [cfo]\nplays:\n  - {stage: prove, name: Go, with: [ciso]}\n",
         }
     )
@@ -414,12 +414,12 @@ def test_stale_uses_source_date_epoch_as_today(make_project, monkeypatch):
 def test_orphan_assets(make_project):
     root = make_project(
         {
-            "content/assets/orphan.yml": "name: Orphan\n",
-            "content/assets/for-a-segment.yml": "name: S\nsegments: [dairy]\n",
-            "content/assets/in-a-stage.yml": "name: In a stage\n",
-            "content/assets/in-a-playbook.yml": "name: In a playbook\n",
-            "content/assets/proves-an-objection.yml": "name: Proof\n",
-            "content/assets/names-a-product.yml": "name: Products are not enough\nproducts: [flexline]\n",
+            "content/assets/orphan.yml": "name: Orphan\nurl: https://example.com/x\n",
+            "content/assets/for-a-segment.yml": "name: S\nsegments: [dairy]\nurl: https://example.com/x\n",
+            "content/assets/in-a-stage.yml": "name: In a stage\nurl: https://example.com/x\n",
+            "content/assets/in-a-playbook.yml": "name: In a playbook\nurl: https://example.com/x\n",
+            "content/assets/proves-an-objection.yml": "name: Proof\nurl: https://example.com/x\n",
+            "content/assets/names-a-product.yml": "name: Products are not enough\nproducts: [flexline]\nurl: https://example.com/x\n",
             "content/products/flexline.yml": "name: FlexLine\n",
             "content/segments/dairy.yml": "name: Dairy\n",
             "content/process.yml": "stages:\n  - {id: prove, name: Prove, buyer_stage: evaluation, assets: [in-a-stage]}\n",
@@ -435,7 +435,7 @@ def test_orphan_assets(make_project):
 
 def test_coverage_warnings_wait_until_every_file_validates(make_project):
     files = {
-        "content/assets/deck.yml": "name: Deck\n",
+        "content/assets/deck.yml": "name: Deck\nurl: https://example.com/x\n",
         "content/personas/cfo.yml": "name: CFO\n",
         "content/segments/dairy.yml": "name: Dairy\nbuying_committee:\n  - {persona: cfo, role: champion}\n",
     }
@@ -524,7 +524,7 @@ def test_strict_turns_warnings_into_errors(make_project):
     root = make_project(
         {
             "content/personas/cfo.yml": "name: CFO\nreview_by: 2000-01-01\n",
-            "content/assets/deck.yml": "name: Deck\n",
+            "content/assets/deck.yml": "name: Deck\nurl: https://example.com/deck\n",
         }
     )
     relaxed = check_project(root, on=TODAY).diagnostics

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator import cli
-from generator.diagnostics import Diagnostic, report_github
+from generator.diagnostics import Diagnostic, report_github, report_gitlab
 
 STALE = {"content/personas/cfo.yml": "name: CFO\nreview_by: 2000-01-01\n"}
 BROKEN = {
@@ -106,7 +106,7 @@ def _explode(*args, **kwargs):
 
 def test_a_bug_exits_3_with_a_short_message_and_no_traceback(make_project, monkeypatch):
     monkeypatch.setattr(cli, "check_project", _explode)
-    result = run("check", str(make_project()))
+    result = run("check", str(make_project({"content/company.yml": "name: X\n"})))
     assert result.exit_code == 3
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
@@ -118,7 +118,7 @@ def test_a_bug_exits_3_with_a_short_message_and_no_traceback(make_project, monke
 
 def test_debug_shows_the_traceback_of_a_bug(make_project, monkeypatch):
     monkeypatch.setattr(cli, "check_project", _explode)
-    result = run("--debug", "check", str(make_project()))
+    result = run("--debug", "check", str(make_project({"content/company.yml": "name: X\n"})))
     assert result.exit_code == 3
     assert "Traceback (most recent call last)" in result.stderr
     assert "_explode" in result.stderr
@@ -229,8 +229,47 @@ def test_default_dir_is_the_current_directory(make_project, monkeypatch):
     result = run("check")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == BROKEN_TEXT
-    monkeypatch.chdir(root / "content")  # no content/ below here: an empty project
-    assert run("check").exit_code == 0
+    monkeypatch.chdir(root / "content")  # no content/ below here: not a project
+
+
+@pytest.mark.parametrize("command", ["check", "build", "coverage", "export", "serve"])
+def test_outside_a_project_is_a_usage_error_not_zero_errors(tmp_path, command):
+    (tmp_path / "notes").mkdir()
+    result = run(command, str(tmp_path))
+    assert result.exit_code == 2
+    assert "no content/ folder here" in result.stderr and "playbook init" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_a_project_with_only_mkdocs_yml_is_an_empty_project(make_project):
+    root = make_project({"mkdocs.yml": "site_name: X\n"})
+    assert run("check", str(root)).exit_code == 0
+
+
+def test_gitlab_format_is_a_code_quality_report(make_project):
+    root = make_project(BROKEN)
+    result = run("check", "--format", "gitlab", str(root))
+    assert result.exit_code == 1
+    issues = json.loads(result.stdout)
+    assert issues[0] == {
+        "description": "E200: unknown field 'summray' (did you mean 'summary'?)",
+        "check_name": "E200",
+        "fingerprint": issues[0]["fingerprint"],
+        "severity": "major",
+        "location": {"path": "content/personas/cfo.yml", "lines": {"begin": 2}},
+    }
+    assert [i["severity"] for i in issues] == ["major", "minor", "major"]
+    assert len({i["fingerprint"] for i in issues}) == 3
+    assert all(re.fullmatch(r"[0-9a-f]{32}", i["fingerprint"]) for i in issues)
+
+
+def test_gitlab_fingerprints_survive_line_moves_and_tell_repeats_apart():
+    one = Diagnostic("content/a.yml", 3, 1, "error", "E204", "unknown persona 'x' in personas")
+    moved = Diagnostic("content/a.yml", 9, 1, "error", "E204", "unknown persona 'x' in personas")
+    first = json.loads(report_gitlab([one]))[0]["fingerprint"]
+    assert json.loads(report_gitlab([moved]))[0]["fingerprint"] == first
+    twice = json.loads(report_gitlab([one, moved]))
+    assert twice[0]["fingerprint"] == first and twice[1]["fingerprint"] != first
 
 
 def test_staleness_follows_source_date_epoch(make_project):

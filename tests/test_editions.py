@@ -315,3 +315,24 @@ def test_whats_new_quotes_nothing_an_outside_edition_may_not_show(tmp_path):
     partner_news = (sites["partner"] / "news/index.html").read_text("utf-8")
     assert "new pain: Shelf life NEWPAIN" in partner_news
     assert not [n for n, data in _bytes_of(sites["partner"]).items() if CANARY.encode() in data]
+
+
+def test_a_link_to_a_page_the_edition_hides_is_only_its_text(tmp_path):
+    """`[text](persona:secret)` on a partner page: the words stay, the hidden page's URL and id do not."""
+    project = tmp_path / "p"
+    (project / "content/personas").mkdir(parents=True)
+    (project / "content/personas/open.yml").write_text(
+        "name: Open\naudience: partner\nmessaging: Ask [the insider](persona:secret-buyer) and [me](persona:open).\n"
+    )
+    (project / "content/personas/secret-buyer.yml").write_text("name: Secret\n")
+    pages = {}
+    for audience in ("internal", "partner"):
+        site = tmp_path / f"site-{audience}"
+        assert build(project, site, "--audience", audience).exit_code == 0
+        pages[audience] = (site / "personas/open/index.html").read_text()
+    assert '<a href="../secret-buyer/" rel="noopener noreferrer">the insider</a>' in pages["internal"]
+    assert "Ask the insider and" in pages["partner"]
+    assert '<a href="./" rel="noopener noreferrer">me</a>' in pages["partner"]
+    assert not (tmp_path / "site-partner/personas/secret-buyer").exists()
+    everything = b"".join(site_files(tmp_path / "site-partner").values())
+    assert b"secret-buyer" not in everything

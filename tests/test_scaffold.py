@@ -13,6 +13,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from generator.authoring.package import default_generator_spec
 from generator.authoring.scaffold import entity_text, new_entity, resolve_kind
 from generator.authoring.schema import vscode_schemas
 from generator.catalog.check import check_project
@@ -85,18 +86,75 @@ def test_github_workflow_annotates_pull_requests_and_publishes_main(starter):
     assert checkout["with"]["fetch-depth"] == 0  # the "What changed" page needs the history
 
 
+def test_github_actions_are_on_their_current_majors(starter):
+    """The Node 20 majors were removed from GitHub's runners: every action names a Node 24 major."""
+    workflow = yaml.safe_load((starter / ".github/workflows/playbook.yml").read_text())
+    uses = {s["uses"] for job in workflow["jobs"].values() for s in job["steps"] if "uses" in s}
+    assert uses == {
+        "actions/checkout@v7",
+        "actions/setup-python@v7",
+        "actions/upload-artifact@v7",
+        "actions/upload-pages-artifact@v5",
+        "actions/deploy-pages@v5",
+    }
+
+
 def test_gitlab_ci_checks_merge_requests_and_publishes_pages(starter):
     ci = yaml.safe_load((starter / ".gitlab-ci.yml").read_text())
     assert "playbook check" in ci["check"]["script"]
+    assert any("--format gitlab > gl-code-quality-report.json" in line for line in ci["check"]["script"])
+    assert ci["check"]["artifacts"]["reports"]["codequality"] == "gl-code-quality-report.json"
     assert any("merge_request_event" in r["if"] for r in ci["check"]["rules"])
     assert ci["pages"]["artifacts"]["paths"][0] == "public"
     assert any("--site-dir public" in line for line in ci["pages"]["script"])
 
 
-def test_pre_commit_runs_the_check(starter):
+def test_pre_commit_runs_the_check_in_its_own_environment(starter):
     config = yaml.safe_load((starter / ".pre-commit-config.yaml").read_text())
     hook = config["repos"][0]["hooks"][0]
     assert hook["id"] == "playbook-check" and hook["entry"] == "playbook check"
+    assert hook["language"] == "python"  # pre-commit installs the generator: no venv on PATH needed
+    assert hook["additional_dependencies"] == [default_generator_spec()]
+
+
+def test_ci_and_pre_commit_install_exactly_this_generator(starter):
+    spec = default_generator_spec()
+    assert re.fullmatch(r"customer-value-playbook==\d+\.\d+\.\d+\S*", spec)
+    lines = [line for line in (starter / "requirements.txt").read_text().splitlines() if not line.startswith("#")]
+    assert lines == [spec]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "git+https://git.example.com/tools/playbook.git@v0.1.0",
+        "customer-value-playbook==0.1.0",
+        "./vendor/customer_value_playbook-0.1.0-py3-none-any.whl",
+        'customer-value-playbook[extra] @ https://files.example.com/a "b".whl',
+    ],
+)
+def test_init_generator_overrides_what_ci_and_pre_commit_install(tmp_path, spec):
+    root = tmp_path / "p"
+    result = CliRunner().invoke(main, ["init", str(root), "--generator", spec])
+    assert result.exit_code == 0, result.output
+    assert (root / "requirements.txt").read_text().splitlines()[-1] == spec
+    hook = yaml.safe_load((root / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"][0]
+    assert hook["additional_dependencies"] == [spec]
+
+
+@pytest.mark.parametrize("spec", ["", "  ", "a\nb", "-r other.txt", "# nothing"])
+def test_init_refuses_a_generator_spec_pip_cannot_read(tmp_path, spec):
+    result = CliRunner().invoke(main, ["init", str(tmp_path / "p"), "--generator", spec])
+    assert result.exit_code == 2
+    assert "--generator needs what pip installs" in result.output
+    assert not (tmp_path / "p").exists()
+
+
+def test_starter_writes_lists_one_item_per_line(starter):
+    """Flow lists split at every comma ([On-time, in-full] is two items): the starter never shows them."""
+    for path in [*(starter / "content").rglob("*.yml"), *(starter / "playbooks").rglob("*.yml")]:
+        for number, line in enumerate(path.read_text().splitlines(), 1):
+            assert not re.search(r":\s*\[.+\]", line), f"{path.relative_to(starter)}:{number}: {line}"
 
 
 def test_vscode_maps_every_schema_to_its_folder(starter):

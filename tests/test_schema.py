@@ -149,3 +149,43 @@ def test_schema_output_is_stable(tmp_path):
     for out in (first, second):
         assert CliRunner().invoke(main, ["schema", "--out", str(out)]).exit_code == 0
     assert {p.name: p.read_bytes() for p in first.iterdir()} == {p.name: p.read_bytes() for p in second.iterdir()}
+
+
+# One YAML reading for editor and checker: YAML 1.2 core booleans and numbers (what VS Code's
+# YAML extension and check-jsonschema read). Each file is accepted by both or refused by both.
+AGREEMENT = [
+    ("assets", "name: Deck\ntype: deck\nurl: https://example.com\nlanguage: no\n", True),  # Norwegian, not false
+    ("personas", "name: CFO\ndraft: yes\n", False),  # `yes` is text, not true
+    ("personas", "name: CFO\ndraft: true\n", True),
+    ("personas", "name: CFO\ndraft: off\n", False),
+    ("personas", "name: CFO\ndepartment: on\n", True),  # text
+    ("personas", "name: CFO\ndepartment: 42\n", False),  # a number where text belongs
+    ("segments", "name: Dairy\npriority: 2\naverage_deal: 1e3\n", True),
+    ("segments", "name: Dairy\npriority: 02\n", True),
+    ("segments", "name: Dairy\npriority: '2'\n", False),
+    ("segments", "name: Dairy\nsales_cycle_days: 90\nreviewed: 2026-01-31\n", True),
+]
+
+
+@pytest.mark.parametrize("kind, text, valid", AGREEMENT, ids=[t.splitlines()[-1] for _, t, _ in AGREEMENT])
+def test_schema_and_check_read_the_same_file_the_same_way(schema_dir, tmp_path, kind, text, valid):
+    from generator.authoring.scaffold import entity_file
+    from generator.catalog.check import check_project
+
+    path = entity_file(tmp_path, kind, "x")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    errors = [d for d in check_project(tmp_path).diagnostics if d.severity == "error" and d.code != "E204"]
+    done = subprocess.run(
+        _check_jsonschema() + ["--schemafile", str(schema_dir / f"{kind}.schema.json"), str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert (errors == []) is valid, [str(d) for d in errors]
+    assert (done.returncode == 0) is valid, done.stdout
+
+
+def test_the_editor_is_told_yaml_1_2(tmp_path):
+    assert CliRunner().invoke(main, ["init", str(tmp_path / "p")]).exit_code == 0
+    settings = json.loads((tmp_path / "p/.vscode/settings.json").read_text())
+    assert settings["yaml.yamlVersion"] == "1.2"

@@ -96,3 +96,29 @@ def test_an_edit_a_mistake_and_its_fix(served):
     persona.write_text(original.replace("name: Chief financial officer", "name: Finance chief"), encoding="utf-8")
     _wait_for(page, "Finance chief", proc)
     assert "Traceback" not in _output(log)
+
+
+def test_a_port_in_use_is_a_usage_error_naming_the_port(tmp_path, monkeypatch):
+    import socket
+
+    # serve hands its options to the plugin in the environment: keep them out of later tests.
+    for name in ("PLAYBOOK_AUDIENCE", "PLAYBOOK_DRAFTS", "PLAYBOOK_PROJECT_DIR"):
+        monkeypatch.setenv(name, "")  # records the value to restore (or its absence) at teardown
+        monkeypatch.delenv(name)
+
+    from click.testing import CliRunner
+
+    from generator.cli import main
+
+    project = tmp_path / "p"
+    (project / "content").mkdir(parents=True)
+    (project / "content/company.yml").write_text("name: X\n")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(main, ["serve", str(project), "--dev-addr", f"127.0.0.1:{port}"])
+    assert result.exit_code == 2
+    assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
+    assert f"--dev-addr 127.0.0.1:{port + 1}" in result.stderr
+    assert "Traceback" not in result.output

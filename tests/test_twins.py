@@ -124,4 +124,4 @@ def test_offline_zip_carries_the_twins_and_llms_txt(offline):
 def test_content_text_cannot_become_markup():
     assert inline("<script>alert(1)</script> *x* [y](z)") == r"\<script>alert(1)\</script> \*x\* \[y\](z)"
     assert inline("two\nlines") == "two lines"
-    assert block("**kept** <img src=x onerror=alert(1)>") == "**kept** &lt;img src=x onerror=alert(1)>"
+    assert block({}, "**kept** <img src=x onerror=alert(1)>") == "**kept** &lt;img src=x onerror=alert(1)>"

@@ -15,11 +15,11 @@ import datetime
 import json
 import re
 import shutil
-from importlib import metadata
 from pathlib import Path
 
 import yaml
 
+from generator.authoring.package import default_generator_spec
 from generator.authoring.schema import vscode_schemas, write_schemas
 from generator.catalog.discover import YAML_SUFFIXES
 from generator.model.fields import ID_PATTERN
@@ -43,16 +43,26 @@ class UsageProblem(ScaffoldError):
 # --- init --------------------------------------------------------------------------------------
 
 
-def _generator_requirement() -> str:
-    try:
-        version = metadata.version("playbook-generator")
-    except metadata.PackageNotFoundError:  # running from a source tree that is not installed
-        version = "0.1.0"
-    return f"playbook-generator=={version}"
+def checked_spec(spec: str | None) -> str:
+    """The install spec `init --generator` was given (a requirement, a git URL or a path), refused
+    when it would not survive being written as one line of requirements.txt."""
+    if spec is None:
+        return default_generator_spec()
+    spec = spec.strip()
+    if not spec or any(ch in spec for ch in "\n\r\0") or spec.startswith(("-", "#")):
+        raise UsageProblem(
+            "--generator needs what pip installs, on one line: for example "
+            "'customer-value-playbook==1.2.0', 'git+https://git.example.com/tools/playbook@v1.2.0' "
+            "or a path to a wheel"
+        )
+    return spec
 
 
-def init_project(dest: Path) -> list[Path]:
-    """Create a starter project in `dest`, which must be missing or empty. Returns the files written."""
+def init_project(dest: Path, generator_spec: str | None = None) -> list[Path]:
+    """Create a starter project in `dest`, which must be missing or empty. Returns the files written.
+
+    `generator_spec` is what the project's CI and pre-commit install (default: this version)."""
+    spec = checked_spec(generator_spec)
     if dest.exists() and not dest.is_dir():
         raise ScaffoldError(f"{dest} exists and is not a folder; choose a new folder name")
     if dest.is_dir() and any(dest.iterdir()):
@@ -71,7 +81,8 @@ def init_project(dest: Path) -> list[Path]:
         written.append(target)
     written += write_schemas(dest / SCHEMA_DIR)
     written.append(_write(dest / ".vscode" / "settings.json", json.dumps(_vscode_settings(), indent=2) + "\n"))
-    written.append(_write(dest / "requirements.txt", _requirements()))
+    written.append(_write(dest / "requirements.txt", _requirements(spec)))
+    written.append(_write(dest / ".pre-commit-config.yaml", _pre_commit_config(spec)))
     return sorted(written)
 
 
@@ -85,6 +96,8 @@ def _vscode_settings() -> dict:
     """VS Code settings: each JSON Schema mapped to its folder (completion, hover help, inline errors)."""
     return {
         "yaml.schemas": vscode_schemas(SCHEMA_DIR),
+        # The reading `playbook check` uses (generator/load/dialect.py): `no` is text, not false.
+        "yaml.yamlVersion": "1.2",
         "yaml.validate": True,
         "yaml.completion": True,
         "yaml.hover": True,
@@ -96,12 +109,33 @@ def _vscode_settings() -> dict:
     }
 
 
-def _requirements() -> str:
+def _requirements(spec: str) -> str:
     return (
         "# What CI (and you, locally) install to check and build the playbook: pip install -r requirements.txt\n"
-        "# If your company keeps the generator in a git repository rather than a package index, replace the\n"
-        "# line below with: playbook-generator @ git+https://<your git host>/<group>/playbook-generator\n"
-        f"{_generator_requirement()}\n"
+        "# The generator is pinned to the version that created this project. To upgrade, change the\n"
+        "# version here and in .pre-commit-config.yaml, then run `playbook schema --out schemas`.\n"
+        f"{spec}\n"
+    )
+
+
+def _pre_commit_config(spec: str) -> str:
+    """pre-commit builds the hook its own environment with this generator (language: python), so a
+    commit from an editor's Source Control panel works without an activated virtual environment."""
+    return (
+        "# Checks the playbook before every commit: `pip install pre-commit && pre-commit install`.\n"
+        "# pre-commit installs the generator below into an environment of its own; keep its version\n"
+        "# the same as in requirements.txt.\n"
+        "repos:\n"
+        "  - repo: local\n"
+        "    hooks:\n"
+        "      - id: playbook-check\n"
+        "        name: playbook check\n"
+        "        entry: playbook check\n"
+        "        language: python\n"
+        "        additional_dependencies:\n"
+        f"          - {json.dumps(spec)}\n"
+        "        pass_filenames: false\n"
+        "        files: ^(content|playbooks)/|^mkdocs\\.ya?ml$\n"
     )
 
 

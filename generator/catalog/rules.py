@@ -9,10 +9,12 @@ from pathlib import Path
 from generator.catalog.attachments import attachment_rules
 from generator.catalog.catalog import Catalog, is_stale
 from generator.catalog.discover import CONTENT
+from generator.catalog.places import TextIndex
 from generator.catalog.relationships import reports_to_cycles
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load.document import SourceMap
 from generator.model.kinds import Asset, Common, Persona, Segment
+from generator.model.links import LINK_WORDS, text_links
 from generator.model.registry import LIST_KINDS, SINGULAR
 from generator.suggest import did_you_mean
 
@@ -23,7 +25,16 @@ def catalog_rules(
     catalog: Catalog, sources: Sources, known_ids: dict[str, set[str]], today: datetime.date
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
-    for rule in (_references, _unique_list_ids, _attachments, _reporting_loops, _orphan_assets, _uncovered_members):
+    for rule in (
+        _references,
+        _text_link_targets,
+        _unique_list_ids,
+        _attachments,
+        _reporting_loops,
+        _empty_assets,
+        _orphan_assets,
+        _uncovered_members,
+    ):
         found.extend(rule(catalog, sources, known_ids))
     found.extend(attachment_rules(catalog, lambda kind, id, loc: _at(catalog, sources, kind, id, loc)))
     found.extend(_stale(catalog, sources, today))
@@ -67,6 +78,41 @@ def _references(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagn
         )
 
 
+def _text_link_targets(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    """E204 for `[text](persona:cfoo)` in a Markdown field, at the link itself."""
+    targets: dict[str, set[str] | None] = {}
+    for model in catalog.everything():
+        finder = None
+        for loc, match in text_links(model):
+            kind = LINK_WORDS[match.group(1)]
+            if kind not in targets:
+                targets[kind] = _targets(catalog, known_ids, kind)
+            allowed = targets[kind]
+            if allowed is None or match.group(2) in allowed:
+                continue
+            if finder is None:
+                finder = TextIndex(catalog.root / model.rel)
+            where = sources[(model.kind, model.id)].value(loc)
+            offset = finder.find(f"{match.group(1)}:{match.group(2)}", finder.offset(where), loc)
+            line, column = (where.line, where.column) if offset is None else finder.position(offset)
+            hint = did_you_mean(match.group(2), sorted(allowed))
+            yield error(
+                model.rel,
+                line,
+                column,
+                "E204",
+                f"unknown {SINGULAR[kind]} '{match.group(2)}' in the link [{_short(match)}]({match.group(1)}:"
+                f"{match.group(2)}){hint}",
+            )
+
+
+def _short(match) -> str:
+    """The link's text as written before `](`, for the message (cut when long)."""
+    start = match.string.rfind("[", 0, match.start())
+    text = match.string[start + 1 : match.start()] if start >= 0 else ""
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
 def _unique_list_ids(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
     lists = [
         ("process", "stages", "stage"),
@@ -102,6 +148,19 @@ def _attachments(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diag
         problem = _attachment_problem(catalog.root, content, entity.rel, name)
         if problem:
             yield error(*_at(catalog, sources, entity.kind, entity.id, (field,)), "E208", problem)
+
+
+def _empty_assets(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    """W320: an asset with no url, no file and no body would be published with nothing to open."""
+    for asset in catalog.of(Asset):
+        if asset.url or asset.file or (asset.body and asset.body.strip()):
+            continue
+        yield warning(
+            *_at(catalog, sources, "assets", asset.id, ("name",)),
+            "W320",
+            f"asset '{asset.id}' has nothing to open: add url (a link), file (an attachment beside this file) "
+            "or body (the text itself)",
+        )
 
 
 def _attachment_problem(root: Path, content: Path, rel: str, name: str) -> str | None:

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import yaml
 
 from generator.diagnostics import Diagnostic, error
+from generator.load.comments import GLUED_COMMENT, cut_by_comment
 from generator.load.dialect import FastSafeLoader
 from generator.load.guards import check_depth, check_expansion
 from generator.load.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_NODES, Refused, too_deep
@@ -202,6 +203,8 @@ def _load(text_or_bytes, rel: str) -> tuple[Document | None, list[Diagnostic]]:
     except Refused as refused:
         return None, walker.diagnostics + [refused.diagnostic]
     diagnostics = walker.diagnostics
+    if "#" in text and GLUED_COMMENT.search(text):
+        diagnostics.extend(cut_by_comment(root, text, rel, positions))
     if "\t" in text:
         diagnostics.extend(indent_tab_diagnostics(text, rel, scalar_spans(root, positions), skip_comments=True))
     return Document(rel, data, _source_map(walker.values, walker.keys, positions)), diagnostics

@@ -7,18 +7,32 @@ tags is ever constructed: any other tag is reported, never honoured.
 
 from __future__ import annotations
 
+import re
+
 from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from generator.diagnostics import Diagnostic, error
+from generator.diagnostics import Diagnostic, error, warning
 from generator.load.dialect import BOOL, FLOAT, INT, MAP, MERGE, NULL, SEQ, STR, TAG, TIMESTAMP, VALUE
 from generator.load.hints import impossible_date, show_text
 from generator.load.limits import MAX_DEPTH, Refused, too_deep
 from generator.load.positions import COL_BITS, Positions
 
 _SAFE = SafeConstructor()
+
+
+def _core_int(node) -> int:
+    """A YAML 1.2 core integer: decimal (a leading 0 stays decimal), 0o octal or 0x hexadecimal."""
+    text = node.value
+    if text[:2] == "0o":
+        return int(text[2:], 8)
+    if text[:2] == "0x":
+        return int(text[2:], 16)
+    return int(text, 10)
+
+
 _SCALAR_CONSTRUCTORS = {
-    INT: _SAFE.construct_yaml_int,
+    INT: _core_int,
     FLOAT: _SAFE.construct_yaml_float,
     BOOL: _SAFE.construct_yaml_bool,
     NULL: lambda node: None,
@@ -31,6 +45,10 @@ _SCALAR_WHAT = {
     NULL: "null",
     TIMESTAMP: "a date",
 }
+# 38.000 or 1.250: a number written with a thousands separator, which YAML reads as 38.0 or 1.25.
+# A leading 0 (0.125, a growth rate) is a fraction, not a separator.
+_THOUSANDS = re.compile(r"[-+]?[1-9][0-9]{0,2}\.[0-9]{3}")
+_THREE_DIGITS = re.compile(r"[0-9]{3}(?![0-9])")
 # A scalar key with any of these tags is used as its text ('yes:', '1:', '2026-01-01:' stay text).
 _KEY_TAGS = frozenset({STR, INT, FLOAT, BOOL, NULL, TIMESTAMP, VALUE})
 
@@ -76,6 +94,10 @@ class Walker:
     def _report(self, mark, code: str, message: str) -> None:
         self.diagnostics.append(self._error(mark, code, message))
 
+    def _warn(self, mark, code: str, message: str) -> None:
+        line, column = self.positions.mark(mark)
+        self.diagnostics.append(warning(self.rel, line, column, code, message))
+
     def _bad_tag(self, node) -> None:
         self._report(
             node.start_mark,
@@ -103,10 +125,22 @@ class Walker:
                 self._bad_tag(node)
             return node.value
         try:
-            return construct(node)
+            value = construct(node)
         except (ValueError, LookupError, ArithmeticError, TypeError, AttributeError) as exc:
             self._unreadable(node, exc)
             return node.value
+        if tag == FLOAT and isinstance(value, float) and _THOUSANDS.fullmatch(node.value):
+            self._thousands(node, value)
+        return value
+
+    def _thousands(self, node, value: float) -> None:
+        whole = node.value.replace(".", "")
+        self._warn(
+            node.start_mark,
+            "W311",
+            f"{node.value} is read as the number {value:g}; if you meant {int(whole):,}, write {whole.lstrip('+')} "
+            f"without a separator; if you meant {value:g}, write {value:g}",
+        )
 
     def _unreadable(self, node, exc: Exception) -> None:
         """E209 for a scalar whose tag's constructor failed; the caller keeps its text."""
@@ -190,6 +224,8 @@ class Walker:
             raise self._too_deep(node)
         if node.tag != SEQ:
             self._bad_tag(node)
+        if node.flow_style and len(node.value) > 1:
+            self._flow_split(node)
         values = self.values
         result: list = []
         append = result.append
@@ -209,6 +245,29 @@ class Walker:
             else:
                 append(self.sequence(item, child, child_depth))
         return result
+
+    def _flow_split(self, node) -> None:
+        """W312 for a [a, b] list that reads like one item cut at its comma: '[On-time, in-full
+        deliveries]' (a capital first item, then one starting in lower case) or '[38,000 units]' (digits
+        right after the comma, with no space: '[100, 200]' is two numbers)."""
+        items = node.value
+        if not all(i.__class__ is ScalarNode and not i.style and i.value for i in items):
+            return
+        for before, after in zip(items, items[1:], strict=False):
+            cut_sentence = before.value[0].isupper() and after.value[0].islower()
+            glued = (
+                after.start_mark.line == before.end_mark.line and after.start_mark.column == before.end_mark.column + 1
+            )
+            cut_number = glued and before.value[-1:].isdigit() and _THREE_DIGITS.match(after.value) is not None
+            if cut_sentence or cut_number:
+                self._warn(
+                    after.start_mark,
+                    "W312",
+                    f"the list in [ ] is split at every comma, so '{show_text(before.value)}' and "
+                    f"'{show_text(after.value)}' are two items; if the comma belongs to one item, write the "
+                    "list one item per line ('- ...') or put the item in quotes",
+                )
+                return
 
     # -- keys and merges (rare paths) -------------------------------------------------------
 

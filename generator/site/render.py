@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 
 from generator.catalog.relations import slugify
 from generator.model.fields import MAX_MARKDOWN_CHARS, markdown_too_complex
+from generator.model.links import LINK, LINK_WORDS
 
 # In a checkout (and an editable install) the templates sit beside the package; a wheel
 # carries them inside it (see pyproject.toml).
@@ -93,21 +94,26 @@ def _converter(breaks: bool = False, glossary: tuple = ()) -> markdown_lib.Markd
     )
 
 
-def markdown(value, breaks: bool = False, glossary: tuple = ()) -> Markup:
+def markdown(value, breaks: bool = False, glossary: tuple = (), context=None) -> Markup:
     """Markdown to sanitised HTML: formatting yes; scripts, handlers, frames, forms, unsafe links no.
 
     `breaks` keeps every line break, as an e-mail template or call script is written;
-    `glossary` is ((term, expansion), ...) to explain where the terms appear."""
+    `glossary` is ((term, expansion), ...) to explain where the terms appear. Links to other
+    pages (`[text](persona:cfo)`) become URLs relative to the page `context` renders, or their
+    bare text without a page (or when the edition does not show the target)."""
     if not value:
         return Markup("")
-    return _markdown(str(value), breaks, glossary)
+    html = _markdown(str(value), breaks, glossary)
+    if _PLACEHOLDER in html:
+        html = Markup(_PLACED.sub(lambda m: _page_link(context, m), html))
+    return html
 
 
 @jinja2.pass_context
 def markdown_filter(context, value, breaks: bool = False) -> Markup:
-    """The `markdown` filter of the templates, with the glossary of the page's settings."""
+    """The `markdown` filter of the templates: the page's glossary and links."""
     settings = context.get("settings")
-    return markdown(value, breaks, getattr(settings, "glossary", ()))
+    return markdown(value, breaks, getattr(settings, "glossary", ()), context)
 
 
 def _too_complex_as_text(value: str) -> Markup | None:
@@ -126,6 +132,39 @@ def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
+# A link to a page is converted once per text, with its target kept in a placeholder href that
+# the sanitiser lets through (a fragment); each page then fills in its own relative URL.
+_PLACEHOLDER = "#playbook-link/"
+_PLACED = re.compile(r'<a href="#playbook-link/([a-z-]+)/([^/"]*)/([^"]*)"([^>]*)>(.*?)</a>', re.DOTALL)
+
+
+def _placeholder(match: re.Match) -> str:
+    return f"]({_PLACEHOLDER}{match.group(1)}/{match.group(2)}/{(match.group(3) or '#')[1:]})"
+
+
+def _page_link(context, match: re.Match) -> str:
+    """The link on this page, or only its text when the edition does not show the target."""
+    word, id, anchor, attributes, text = match.groups()
+    kind = LINK_WORDS.get(word)
+    catalog = context.get("catalog") if context is not None else None
+    link = context.get("link") if context is not None else None
+    if kind is None or catalog is None or link is None or not shown(catalog, kind, id):
+        return text
+    url = link(kind, id)
+    if anchor and kind not in ("stages", "roles"):
+        url = Markup(f"{url}#{escape(anchor)}")
+    return f'<a href="{url}"{attributes}>{text}</a>'
+
+
+def shown(catalog, kind: str, id: str) -> bool:
+    """Whether the edition's catalog has (kind, id): a link to anything else is only its text."""
+    if kind == "stages":
+        return id in catalog.stages
+    if kind == "roles":
+        return id in catalog.roles
+    return catalog.get(kind, id) is not None
+
+
 @lru_cache(maxsize=4096)
 def _markdown(value: str, breaks: bool, glossary: tuple = ()) -> Markup:
     # A persona's talk track appears on its page and in every brief: convert it once.
@@ -133,6 +172,8 @@ def _markdown(value: str, breaks: bool, glossary: tuple = ()) -> Markup:
     if plain is not None:
         return plain
     converter = _converter(breaks, glossary)
+    if "](" in value:
+        value = LINK.sub(_placeholder, value)
     html = converter.reset().convert(value)
     clean = nh3.clean(
         html,

@@ -18,8 +18,9 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.model.links import LINK, LINK_WORDS
 from generator.site.pages import Links, Page, _target, page_url
-from generator.site.render import BUNDLED_TEMPLATES, money
+from generator.site.render import BUNDLED_TEMPLATES, money, shown
 
 LLMS_TXT = "llms.txt"
 LLMS_FULL = "llms-full.txt"
@@ -67,11 +68,29 @@ def inline(value) -> str:
     return _INLINE_SPECIAL.sub(r"\\\1", " ".join(str(value).split()))
 
 
-def block(value) -> str:
-    """Marketing's Markdown as it was written, with raw HTML turned into visible text."""
+# A whole link to another page in marketing's Markdown: [text](persona:cfo#anchor).
+_PAGE_LINK = re.compile(r"\[([^\[\]]*)" + LINK.pattern)
+
+
+@jinja2.pass_context
+def block(context, value) -> str:
+    """Marketing's Markdown as it was written, with raw HTML turned into visible text and links
+    to other pages pointing at their twins (or only their text where the edition hides them)."""
     if not value:
         return ""
-    return str(value).strip().replace("<", "&lt;")
+    text = str(value).strip().replace("<", "&lt;")
+    if "](" in text:
+        text = _PAGE_LINK.sub(lambda match: _twin_link(context, match), text)
+    return text
+
+
+def _twin_link(context, match: re.Match) -> str:
+    label, word, id, anchor = match.groups()
+    kind = LINK_WORDS.get(word)
+    catalog, link = context.get("catalog"), context.get("link")
+    if kind is None or catalog is None or link is None or not shown(catalog, kind, id):
+        return label
+    return f"[{label}]({link(kind, id)}{anchor if anchor and kind not in ('stages', 'roles') else ''})"
 
 
 def make_markdown_environment(project_root: Path | None = None) -> jinja2.Environment:

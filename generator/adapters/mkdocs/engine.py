@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 import os
+import socket
+import sys
 import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -23,7 +25,25 @@ from generator.adapters.mkdocs.settings import (
 from generator.catalog.check import CheckResult
 from generator.site.edition import Options
 
-__all__ = ["EngineError", "build", "serve"]
+__all__ = ["EngineError", "PortInUse", "build", "serve"]
+
+
+class PortInUse(EngineError):
+    """The address to serve on is taken (another `playbook serve`, or any other server)."""
+
+
+def _refuse_a_taken_port(host: str, port: int) -> None:
+    """Fail before building when the port is taken: the server would only find out after the
+    whole first build, as a traceback."""
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind((host, port))
+    except OSError as exc:
+        raise PortInUse(
+            f"cannot serve on {host}:{port}: {exc.strerror or exc}; stop the other server or choose another "
+            f"port, for example --dev-addr {host}:{port + 1}"
+        ) from None
 
 
 def _add_offline_plugin(config) -> None:
@@ -141,6 +161,7 @@ def _serve(reload, site_dir: str) -> None:
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path.strip("/")
     url = f"http://{host}:{port}/" + (f"{mount_path}/" if mount_path else "")
+    _refuse_a_taken_port(host, port)
 
     def build_for_serve(current) -> None:
         current.site_url = url
@@ -164,6 +185,7 @@ def _serve(reload, site_dir: str) -> None:
         server = config.plugins.on_serve(server, config=config, builder=rebuild)
         for item in config.watch:
             server.watch(item)
+        print(f"Serving the playbook at {url}  (Ctrl+C to stop)", file=sys.stderr, flush=True)
         try:
             server.serve()
         except KeyboardInterrupt:

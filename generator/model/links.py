@@ -1,0 +1,79 @@
+"""Links between pages written in Markdown fields: `[text](persona:cfo)`, `[text](stage:qualify#exit)`.
+
+FORMAT.md ("Additions after version 1") names the words; each maps to the kind it refers to.
+The checker reports a link whose target does not exist (E204 at the link itself), the site
+turns every link into a relative URL on each page where the text appears, and rename rewrites
+the ids inside them.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Iterator
+from functools import cache
+
+from pydantic import BaseModel
+
+from generator.model.fields import MarkdownText
+
+# The word written in a link -> the kind of its target.
+LINK_WORDS = {
+    "segment": "segments",
+    "persona": "personas",
+    "value-proposition": "value-propositions",
+    "product": "products",
+    "asset": "assets",
+    "competitor": "competitors",
+    "insight": "insights",
+    "playbook": "playbooks",
+    "stage": "stages",
+    "role": "roles",
+}
+WORD_OF = {kind: word for word, kind in LINK_WORDS.items()}
+_WORDS = "|".join(sorted(map(re.escape, LINK_WORDS), key=len, reverse=True))
+# `](word:id)` or `](word:id#anchor)`, the target optionally in <...>: groups word, id, anchor.
+LINK = re.compile(rf"\]\(\s*<?({_WORDS}):([^()\s#<>]*)(#[^()\s<>]*)?>?\s*\)")
+
+
+def markdown_fields(model: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(loc, text) for every non-empty Markdown field of `model`, nested models included."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        key = info.alias or name
+        if isinstance(value, str):
+            if value and _is_markdown(type(model), name):
+                yield loc + (key,), value
+        elif isinstance(value, BaseModel):
+            yield from markdown_fields(value, loc + (key,))
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            for index, item in enumerate(value):
+                yield from markdown_fields(item, loc + (key, index))
+
+
+@cache
+def _is_markdown(model: type[BaseModel], name: str) -> bool:
+    info = model.model_fields[name]
+    return any(isinstance(m, MarkdownText) for m in info.metadata) or _marked(info.annotation)
+
+
+def _marked(annotation) -> bool:
+    """MarkdownText anywhere in the annotation: on the type itself or inside `Markdown | None`."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        base, *metadata = typing.get_args(annotation)
+        return any(isinstance(m, MarkdownText) for m in metadata) or _marked(base)
+    if origin in (typing.Union, types.UnionType):
+        return any(_marked(arg) for arg in typing.get_args(annotation))
+    return False
+
+
+def text_links(model: BaseModel) -> Iterator[tuple[tuple, re.Match]]:
+    """(loc of the field, the link's match in the field's text) for every link in `model`."""
+    for loc, text in markdown_fields(model):
+        if "](" in text:
+            for match in LINK.finditer(text):
+                yield loc, match
