@@ -11,7 +11,25 @@ import click
 from generator.authoring.package import DISTRIBUTION
 from generator.catalog.check import check_project
 from generator.diagnostics import REPORTERS, has_errors, report_text
+from generator.model.fields import AUDIENCES
 from generator.site.edition import Options
+
+
+def edition_options(verb: str):
+    """--audience and --drafts, as every command that writes an edition takes them."""
+
+    def decorate(command):
+        command = click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")(command)
+        return click.option(
+            "--audience",
+            type=click.Choice(AUDIENCES),
+            default=None,
+            help=f"Which edition to {verb}: partner and public leave out everything internal (default: the "
+            "playbook plugin's audience as MkDocs loads mkdocs.yml, INHERIT and !ENV included).",
+        )(command)
+
+    return decorate
+
 
 PROJECT_DIR = click.argument(
     "project_dir",
@@ -103,15 +121,8 @@ def _count(catalog) -> str:
     default=None,
     help="Where to publish the site (default: site/ in the project).",
 )
-@click.option(
-    "--audience",
-    type=click.Choice(["internal", "partner", "public"]),
-    default=None,
-    help="Which edition to build: partner and public leave out everything internal "
-    "(default: the playbook plugin's audience as MkDocs loads mkdocs.yml, INHERIT and !ENV included).",
-)
+@edition_options("build")
 @click.option("--strict", is_flag=True, help="Treat warnings as errors and fail on broken links.")
-@click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
 @click.option("--offline", is_flag=True, help="Build a site that works opened from disk (file://), search included.")
 @click.option(
     "--zip",
@@ -168,13 +179,7 @@ def build(
 @main.command()
 @PROJECT_DIR
 @click.option("--dev-addr", metavar="IP:PORT", default=None, help="Address to serve on (default 127.0.0.1:8000).")
-@click.option(
-    "--audience",
-    type=click.Choice(["internal", "partner", "public"]),
-    default=None,
-    help="Which edition to serve (default: the playbook plugin's audience as MkDocs loads mkdocs.yml).",
-)
-@click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
+@edition_options("serve")
 def serve(project_dir: Path, dev_addr: str | None, audience: str, drafts: bool) -> None:
     """Serve the site locally and rebuild it on every change under content/, playbooks/ and site_templates/."""
     from generator.adapters.mkdocs.engine import EngineError, PortInUse
@@ -287,14 +292,7 @@ def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
 
 @main.command()
 @PROJECT_DIR
-@click.option(
-    "--audience",
-    type=click.Choice(["internal", "partner", "public"]),
-    default=None,
-    help="Which edition to export: partner and public leave out everything internal "
-    "(default: the playbook plugin's audience as MkDocs loads mkdocs.yml, INHERIT and !ENV included).",
-)
-@click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
+@edition_options("export")
 @click.option(
     "--base-url",
     default=None,
@@ -332,14 +330,7 @@ def export(project_dir: Path, audience: str, drafts: bool, base_url: str | None)
 
 @main.command()
 @PROJECT_DIR
-@click.option(
-    "--audience",
-    type=click.Choice(["internal", "partner", "public"]),
-    default=None,
-    help="Which edition to serve: partner and public leave out everything internal "
-    "(default: the playbook plugin's audience in mkdocs.yml, else internal).",
-)
-@click.option("--drafts", is_flag=True, help="Include entities marked draft: true.")
+@edition_options("serve to AI assistants")
 def mcp(project_dir: Path, audience: str, drafts: bool) -> None:
     """Serve the playbook to AI assistants (Claude, VS Code, ChatGPT) as a local MCP server over
     stdio: tools search, fetch, brief and objection, one resource per entity, a meeting prompt."""

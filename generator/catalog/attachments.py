@@ -10,12 +10,13 @@ from pathlib import Path
 from generator.catalog.catalog import Catalog
 from generator.catalog.discover import ATTACHMENT_KIND, CONTENT, YAML_SUFFIXES
 from generator.diagnostics import Diagnostic, error
+from generator.model.fields import AUDIENCES
 from generator.model.kinds import Asset
 
 # Opened from the site's own origin, these run script with the site's rights; publish them as
 # PDF, PNG or inside a zip instead. (Browsers treat .xml with a stylesheet, and .svg, as documents.)
 ACTIVE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".svgz", ".xml", ".xsl", ".xslt", ".js", ".mjs")
-WIDTH = {"internal": 0, "partner": 1, "public": 2}  # how many people an audience reaches
+WIDTH = {audience: i for i, audience in enumerate(AUDIENCES)}  # how many people an audience reaches
 # Where a field is: (kind, id, key path) -> (file, line, column).
 At = Callable[[str, str, tuple], tuple[str, int, int]]
 

@@ -12,13 +12,14 @@ from typing import Any, cast
 from pydantic import BaseModel
 
 from generator.catalog.catalog import ALL_MEANING_FIELDS, Catalog, build_catalog
+from generator.model.fields import AUDIENCES
 from generator.model.introspect import plan
 from generator.model.kinds import Common
 from generator.model.registry import LIST_KINDS
 
-AUDIENCES = ("internal", "partner", "public")
 # Which entity audiences each edition may show.
-VISIBLE = {"internal": {"internal", "partner", "public"}, "partner": {"partner", "public"}, "public": {"public"}}
+# An edition shows what is meant for it and for every wider audience (AUDIENCES is widest-reach last).
+VISIBLE = {audience: set(AUDIENCES[i:]) for i, audience in enumerate(AUDIENCES)}
 
 
 def visible(model, audience: str, drafts: bool) -> bool:

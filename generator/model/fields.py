@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -157,6 +157,8 @@ StageRef = ref("stages")
 RoleRef = ref("roles")
 
 Audience = Literal["internal", "partner", "public"]
+# The editions from the narrowest reach to the widest: the one place that lists them.
+AUDIENCES: tuple[str, ...] = get_args(Audience)
 BuyingRole = Literal[
     "economic_buyer", "evaluating_buyer", "user_buyer", "champion", "influencer", "blocker", "gatekeeper"
 ]

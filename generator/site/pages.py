@@ -18,6 +18,7 @@ from generator.catalog import meeting
 from generator.catalog import relations as rel
 from generator.catalog import relationships as rel_map
 from generator.catalog.catalog import Catalog
+from generator.model.fields import AUDIENCES
 from generator.model.kinds import Segment
 from generator.model.registry import ENTITY_TEMPLATES, SITE_FOLDERS
 from generator.site.feedback import report_url
@@ -168,7 +169,7 @@ UNINDEXED = {"library/index.md", "tags.md", "matrix.md", "insights/index.md"}
 # Pages for the people who keep the playbook: (path, template, title, description, editions).
 # Pages for the people who keep the playbook: (path, the editions that have them).
 UPKEEP = (
-    ("changes.md", ("internal", "partner", "public")),
+    ("changes.md", AUDIENCES),
     ("health.md", ("internal",)),
     ("reference.md", ("internal",)),
 )

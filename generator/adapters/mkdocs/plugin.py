@@ -28,6 +28,7 @@ from mkdocs.structure.toc import get_toc
 from generator.adapters.mkdocs.progress import Progress
 from generator.catalog.check import check_project
 from generator.diagnostics import has_errors, report_text
+from generator.model.fields import AUDIENCES
 from generator.site.csp import apply_policy
 from generator.site.edition import Options, SiteBuild, prepare_site
 from generator.site.pages import page_url
@@ -131,7 +132,7 @@ THEME_DEFAULTS = {"favicon": "assets/images/favicon.png"}
 
 
 class PlaybookConfig(Config):
-    audience = opt.Choice(("internal", "partner", "public"), default="internal")
+    audience = opt.Choice(AUDIENCES, default="internal")
     drafts = opt.Type(bool, default=False)
     strict = opt.Type(bool, default=False)
     project_dir = opt.Optional(opt.Type(str))
@@ -178,7 +179,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
 
     def _overrides(self) -> None:
         """`playbook serve` passes its options through the environment (MkDocs reloads the config)."""
-        if os.environ.get("PLAYBOOK_AUDIENCE") in ("internal", "partner", "public"):
+        if os.environ.get("PLAYBOOK_AUDIENCE") in AUDIENCES:
             self.config["audience"] = os.environ["PLAYBOOK_AUDIENCE"]
         if "PLAYBOOK_DRAFTS" in os.environ:
             self.config["drafts"] = bool(os.environ["PLAYBOOK_DRAFTS"])

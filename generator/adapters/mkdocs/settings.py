@@ -19,9 +19,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
 from generator.adapters.mkdocs.config import default_config, write_config
+from generator.model.fields import AUDIENCES
 
 ENGINE_ERRORS = (Abort, ConfigurationError, PluginError)
-AUDIENCES = ("internal", "partner", "public")
 
 
 class EngineError(Exception):
