@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import sys
 from contextlib import asynccontextmanager
@@ -34,7 +35,10 @@ def text(result) -> str:
 
 
 def run(scenario):
-    return asyncio.run(scenario())
+    """Run the client in a thread of its own: a browser test earlier in the same worker may have
+    left Playwright's event loop running in this one, where asyncio.run() refuses to start."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, scenario()).result()
 
 
 @pytest.fixture(scope="module")
