@@ -21,6 +21,9 @@ from generator.cli import main
 
 from .wheelhouse import make_wheelhouse
 
+# Builds a wheelhouse and installs it into fresh environments: over a minute on two cores.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def offline(tmp_path_factory):
