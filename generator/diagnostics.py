@@ -53,6 +53,8 @@ CODES: dict[str, str] = {
     "W311": "number that looks written with a thousands separator (38.000 is read as 38)",
     "W312": "list in [ ] split at a comma that looks part of an item",
     "W320": "asset with nothing to open: no url, file or body",
+    "W330": "glossary word given twice, as a term or a synonym",
+    "W331": "brand or accent colour too light for readable text (contrast below 4.5:1 with white)",
     "E900": "internal error in the generator",
 }
 

@@ -19,6 +19,7 @@ import pytest
 
 from generator.catalog import check as check_module
 from generator.catalog.check import check_project
+from generator.catalog.company_rules import contrast_with_white
 from generator.diagnostics import CODES, ERROR, WARNING, Diagnostic, error, finalize, has_errors, warning
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the runner shared with tests/regen_expected.py
@@ -119,7 +120,7 @@ def test_every_code_is_documented():
 
 def test_every_code_the_generator_emits_is_in_the_catalogue():
     used = set()
-    for path in (REPO / "generator").glob("*.py"):
+    for path in (REPO / "generator").rglob("*.py"):
         used |= set(re.findall(r"""["']([EW]\d{3})["']""", path.read_text(encoding="utf-8")))
     assert used - set(CODES) == set()
 
@@ -595,3 +596,36 @@ def test_diagnostics_are_located_inside_their_files(make_project):
         assert 1 <= d.line <= len(lines) + 1
         assert d.column >= 1
         assert isinstance(d, Diagnostic)
+
+
+# ---------------------------------------------------------------------------------------------
+# company.yml: the glossary and the brand colours
+
+
+@pytest.mark.parametrize(
+    ("colour", "ratio"),
+    [("#ffffff", 1.0), ("#000000", 21.0), ("#767676", 4.54), ("#777777", 4.48), ("#0b5d4b", 7.83)],
+)
+def test_contrast_with_white_follows_wcag(colour, ratio):
+    assert contrast_with_white(colour) == pytest.approx(ratio, abs=0.005)
+
+
+def test_brand_colours_too_light_for_white_text_are_reported(make_project):
+    root = make_project({"content/company.yml": 'name: X\nbrand_color: "#777777"\naccent_color: "#767676"\n'})
+    assert [(d.code, d.line, d.column) for d in check_project(root).diagnostics] == [("W331", 2, 14)]
+
+
+def test_a_glossary_word_may_repeat_only_inside_its_own_entry(make_project):
+    root = make_project(
+        {
+            "content/company.yml": """
+                name: X
+                glossary:
+                  - {term: RTO, synonyms: [rto, recovery time]}
+                  - {term: RPO, synonyms: [Recovery Time]}
+            """
+        }
+    )
+    found = check_project(root).diagnostics
+    assert [(d.code, d.line) for d in found] == [("W330", 4)]
+    assert "'Recovery Time' is already in glossary entry 1 ('recovery time', line 3)" in found[0].message

@@ -8,12 +8,13 @@ from pathlib import Path
 
 from generator.catalog.attachments import attachment_rules
 from generator.catalog.catalog import Catalog, is_stale
+from generator.catalog.company_rules import company_rules
 from generator.catalog.discover import CONTENT
 from generator.catalog.places import TextIndex
 from generator.catalog.relationships import reports_to_cycles
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load.document import SourceMap
-from generator.model.kinds import Asset, Common, Persona, Segment
+from generator.model.kinds import Asset, Common, Company, Persona, Segment
 from generator.model.links import LINK_WORDS, text_links
 from generator.model.registry import LIST_KINDS, SINGULAR
 from generator.suggest import did_you_mean
@@ -37,6 +38,9 @@ def catalog_rules(
     ):
         found.extend(rule(catalog, sources, known_ids))
     found.extend(attachment_rules(catalog, lambda kind, id, loc: _at(catalog, sources, kind, id, loc)))
+    found.extend(
+        company_rules(catalog.single_of(Company), lambda loc: _at(catalog, sources, "company", "company", loc))
+    )
     found.extend(_stale(catalog, sources, today))
     return found
 
