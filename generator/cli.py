@@ -273,20 +273,33 @@ def schema(out_dir: Path) -> None:
     help="text for people, json for tools, markdown for pull requests and CI summaries.",
 )
 @click.option("--drafts/--no-drafts", default=True, show_default=True, help="Count entities marked draft: true.")
-def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
-    """Report gaps: committee seats without a value proposition, personas without objections or
-    questions, stages without assets, unproven value propositions, stale and ownerless entities."""
+@click.option(
+    "--owner",
+    metavar="NAME",
+    default=None,
+    help="Only this owner's to-dos: a name, an e-mail address or the whole `owner` text ('unowned': nobody's).",
+)
+def coverage(project_dir: Path, fmt: str, drafts: bool, owner: str | None) -> None:
+    """Report gaps as a to-do list by owner, each with the file and field to edit: committee seats
+    without a value proposition, personas without objections or questions, stages without assets,
+    unproven value propositions, stale and ownerless entities."""
     from generator.catalog.audience import for_audience
     from generator.catalog.check import today
     from generator.catalog.coverage import REPORTERS as COVERAGE_REPORTERS
     from generator.catalog.coverage import analyse
+    from generator.catalog.todo import UnknownOwner, matching_owners
 
     result = check_project(project_root(project_dir))
     errors = has_errors(result.diagnostics)
     if errors:
         click.echo("the playbook has errors (run `playbook check`): this report covers only the valid files", err=True)
     catalog = for_audience(result.catalog, "internal", drafts=drafts)
-    click.echo(COVERAGE_REPORTERS[fmt](analyse(catalog, today())), nl=False)
+    report = analyse(catalog, today(), result.sources)
+    try:
+        owners = None if owner is None else matching_owners(owner, report.known_owners())
+    except UnknownOwner as exc:
+        raise click.BadParameter(str(exc), param_hint="--owner") from None
+    click.echo(COVERAGE_REPORTERS[fmt](report, owners), nl=False)
     sys.exit(1 if errors else 0)
 
 
