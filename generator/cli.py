@@ -250,16 +250,31 @@ def new(kind: str, id: str, project_dir: Path, name: str | None) -> None:
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("schemas"),
-    show_default=True,
-    help="Folder to write the <kind>.schema.json files into.",
+    default=None,
+    help="Folder to write the <kind>.schema.json files into (default: schemas, in the project with --project).",
 )
-def schema(out_dir: Path) -> None:
+@click.option(
+    "--project",
+    is_flag=True,
+    help="List the project's ids in its reference fields (persona, segment, asset, ...), so that the "
+    "editor completes them and underlines a misspelt one; only changed files are written.",
+)
+@click.argument("project_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def schema(out_dir: Path | None, project: bool, project_dir: Path | None) -> None:
     """Write one JSON Schema (draft 2020-12) per kind, for editor completion and other validators."""
-    from generator.authoring.schema import write_schemas
+    from generator.authoring.schema import SCHEMA_DIR, write_project_schemas, write_schemas
 
-    for path in write_schemas(out_dir):
+    if not project:
+        if project_dir is not None:
+            raise click.UsageError("a project folder is only read with --project")
+        for path in write_schemas(out_dir or Path(SCHEMA_DIR)):
+            click.echo(path.as_posix())
+        return
+    root = project_root(project_dir or Path("."))
+    target = out_dir or root / SCHEMA_DIR
+    for path in write_project_schemas(check_project(root), target):
         click.echo(path.as_posix())
+    click.echo(f"the schemas in {target} list this project's ids", err=True)
 
 
 @main.command()
