@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -52,12 +54,30 @@ def project_root(project_dir: Path) -> Path:
     return root
 
 
+# Exit status when the reader of stdout went away (`playbook where persona cfo | head -1`): what a
+# shell reports for any tool stopped by SIGPIPE (128 + 13), so `set -o pipefail` sees the cut.
+READER_GONE = 141
+
+
+def _reader_gone() -> NoReturn:
+    """Stop quietly: the output was not wanted any more, which is no error of the generator."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so that Python's own flush at exit cannot fail again
+    os.close(devnull)
+    sys.exit(READER_GONE)
+
+
 class PlaybookGroup(click.Group):
     """Keeps user errors (exit 1) apart from bugs (exit 3, short message, no traceback unless --debug)."""
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a closed pipe shows here, while it can still be handled
+        except BrokenPipeError:
+            _reader_gone()
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
