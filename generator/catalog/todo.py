@@ -2,9 +2,10 @@
 and one sentence saying what to do.
 
 `coverage.analyse` finds the gaps; this module turns each one into a `ToDo`. The owner of a to-do
-is the owner of the entity the gap belongs to; when that entity names none, the owner of the
-entity it lives in or serves (a persona's segments, a stage's process), else "unowned", so that
-every gap lands on somebody's list and the ownerless ones are easy to find.
+is the owner of the entity the gap belongs to (a committee seat's segment, a stage's process);
+when that entity names none, the owner of the segments a persona sits in or a value proposition
+names, then the playbook's owner in company.yml, else "unowned": every gap lands on somebody's
+list, and `owner_from` says when it landed there by way of another entity.
 """
 
 from __future__ import annotations
