@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -52,12 +54,30 @@ def project_root(project_dir: Path) -> Path:
     return root
 
 
+# Exit status when the reader of stdout went away (`playbook where persona cfo | head -1`): what a
+# shell reports for any tool stopped by SIGPIPE (128 + 13), so `set -o pipefail` sees the cut.
+READER_GONE = 141
+
+
+def _reader_gone() -> NoReturn:
+    """Stop quietly: the output was not wanted any more, which is no error of the generator."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # so that Python's own flush at exit cannot fail again
+    os.close(devnull)
+    sys.exit(READER_GONE)
+
+
 class PlaybookGroup(click.Group):
     """Keeps user errors (exit 1) apart from bugs (exit 3, short message, no traceback unless --debug)."""
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            finally:
+                sys.stdout.flush()  # a closed pipe shows here, while it can still be handled
+        except BrokenPipeError:
+            _reader_gone()
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
@@ -250,16 +270,31 @@ def new(kind: str, id: str, project_dir: Path, name: str | None) -> None:
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("schemas"),
-    show_default=True,
-    help="Folder to write the <kind>.schema.json files into.",
+    default=None,
+    help="Folder to write the <kind>.schema.json files into (default: schemas, in the project with --project).",
 )
-def schema(out_dir: Path) -> None:
+@click.option(
+    "--project",
+    is_flag=True,
+    help="List the project's ids in its reference fields (persona, segment, asset, ...), so that the "
+    "editor completes them and underlines a misspelt one; only changed files are written.",
+)
+@click.argument("project_dir", required=False, type=click.Path(exists=True, file_okay=False, path_type=Path))
+def schema(out_dir: Path | None, project: bool, project_dir: Path | None) -> None:
     """Write one JSON Schema (draft 2020-12) per kind, for editor completion and other validators."""
-    from generator.authoring.schema import write_schemas
+    from generator.authoring.schema import SCHEMA_DIR, write_project_schemas, write_schemas
 
-    for path in write_schemas(out_dir):
+    if not project:
+        if project_dir is not None:
+            raise click.UsageError("a project folder is only read with --project")
+        for path in write_schemas(out_dir or Path(SCHEMA_DIR)):
+            click.echo(path.as_posix())
+        return
+    root = project_root(project_dir or Path("."))
+    target = out_dir or root / SCHEMA_DIR
+    for path in write_project_schemas(check_project(root), target):
         click.echo(path.as_posix())
+    click.echo(f"the schemas in {target} list this project's ids", err=True)
 
 
 @main.command()
@@ -273,20 +308,33 @@ def schema(out_dir: Path) -> None:
     help="text for people, json for tools, markdown for pull requests and CI summaries.",
 )
 @click.option("--drafts/--no-drafts", default=True, show_default=True, help="Count entities marked draft: true.")
-def coverage(project_dir: Path, fmt: str, drafts: bool) -> None:
-    """Report gaps: committee seats without a value proposition, personas without objections or
-    questions, stages without assets, unproven value propositions, stale and ownerless entities."""
+@click.option(
+    "--owner",
+    metavar="NAME",
+    default=None,
+    help="Only this owner's to-dos: a name, an e-mail address or the whole `owner` text ('unowned': nobody's).",
+)
+def coverage(project_dir: Path, fmt: str, drafts: bool, owner: str | None) -> None:
+    """Report gaps as a to-do list by owner, each with the file and field to edit: committee seats
+    without a value proposition, personas without objections or questions, stages without assets,
+    unproven value propositions, stale and ownerless entities."""
     from generator.catalog.audience import for_audience
     from generator.catalog.check import today
     from generator.catalog.coverage import REPORTERS as COVERAGE_REPORTERS
     from generator.catalog.coverage import analyse
+    from generator.catalog.todo import UnknownOwner, matching_owners
 
     result = check_project(project_root(project_dir))
     errors = has_errors(result.diagnostics)
     if errors:
         click.echo("the playbook has errors (run `playbook check`): this report covers only the valid files", err=True)
     catalog = for_audience(result.catalog, "internal", drafts=drafts)
-    click.echo(COVERAGE_REPORTERS[fmt](analyse(catalog, today())), nl=False)
+    report = analyse(catalog, today(), result.sources)
+    try:
+        owners = None if owner is None else matching_owners(owner, report.known_owners())
+    except UnknownOwner as exc:
+        raise click.BadParameter(str(exc), param_hint="--owner") from None
+    click.echo(COVERAGE_REPORTERS[fmt](report, owners), nl=False)
     sys.exit(1 if errors else 0)
 
 

@@ -85,8 +85,11 @@ def test_a_new_project_installs_and_checks_offline_with_its_own_ci_steps(offline
     run_steps(gitlab["before_script"] + gitlab["check"]["script"], project, env)
     assert json.loads((project / "gl-code-quality-report.json").read_text()) == []
 
-    hook = yaml.safe_load((project / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"][0]
-    run_steps([f"pip install -q {' '.join(hook['additional_dependencies'])}", hook["entry"]], project, env)
+    check, schema = yaml.safe_load((project / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
+    run_steps([f"pip install -q {' '.join(check['additional_dependencies'])}", check["entry"]], project, env)
+    before = {p.name: p.read_bytes() for p in (project / "schemas").iterdir()}
+    run_steps([schema["entry"]], project, env)  # the starter's schemas already list its ids: nothing to rewrite
+    assert {p.name: p.read_bytes() for p in (project / "schemas").iterdir()} == before
 
 
 def test_the_release_workflow_builds_and_publishes_with_trusted_publishing():

@@ -55,6 +55,8 @@ def canary_project(tmp_path_factory) -> Path:
         def change(data, stem=path.stem):
             if data.get("audience", "internal") == "internal" or data.get("draft"):
                 data = _plant(data, f"-entity-{stem}")
+                # Internal owners head the to-do lists of Content health; the e-mail address stays.
+                data["owner"] = f"{CANARY}-owner-{stem} {data.get('owner') or ''}".strip()
             if isinstance(data.get("internal"), dict):
                 data["internal"] = {
                     k: (f"{CANARY}-block-{stem}" if isinstance(v, str) else [f"{CANARY}-block-{stem}"])
@@ -96,6 +98,8 @@ def test_internal_edition_carries_the_canaries(editions):
     assert f"{CANARY}-block-".encode() in blob
     assert f"{CANARY}-entity-".encode() in blob
     assert f"{CANARY}-attachment".encode() in blob
+    health = (editions["internal"] / "health/index.html").read_text(encoding="utf-8")
+    assert f'<h2 id="{CANARY.lower()}-owner-' in health  # a to-do list headed by an internal owner
 
 
 @pytest.mark.parametrize("audience", ["partner", "public"])

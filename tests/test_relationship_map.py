@@ -236,11 +236,15 @@ def test_coverage_lists_members_nobody_engages(project):
     catalog = catalog_of(project)
     report = analyse(catalog, datetime.date(2026, 1, 1))
     assert [(s.segment, s.persona) for s in report.unengaged] == [("banks", "dpo")]
-    assert "segment banks, persona dpo (blocker)" in report_text(report)
-    assert "| `banks` | `dpo` | blocker |" in report_markdown(report)
+    todo = next(t for t in report.todos if t.problem == "unengaged")
+    assert todo.field == "buying_committee[2].engaged_by" and todo.file == "content/segments/banks.yml"
+    assert f"{todo.file}: {todo.field}: Nobody on our side engages the" in report_text(report)
+    assert "| Segment `banks` | `content/segments/banks.yml` | `buying_committee[2].engaged_by` |" in report_markdown(
+        report
+    )
     assert '"unengaged": [\n    {\n      "segment": "banks"' in report_json(report)
     health = prepare_site(project, Options()).html["health.md"]
-    assert "Committee members nobody engages" in health and "#relationship-map" in health
+    assert "Committee member nobody engages" in health and 'banks/#relationship-map">' in health
 
 
 def test_second_project_reports_its_unengaged_data_protection_officer():

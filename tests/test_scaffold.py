@@ -117,6 +117,14 @@ def test_pre_commit_runs_the_check_in_its_own_environment(starter):
     assert hook["additional_dependencies"] == [default_generator_spec()]
 
 
+def test_pre_commit_refreshes_the_project_schemas_in_its_own_environment(starter):
+    hooks = yaml.safe_load((starter / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
+    schema = next(h for h in hooks if h["id"] == "playbook-schema")
+    assert schema["entry"] == "playbook schema --project" and schema["language"] == "python"
+    assert schema["additional_dependencies"] == [default_generator_spec()]
+    assert schema["pass_filenames"] is False and re.search(schema["files"], "content/personas/cfo.yml")
+
+
 def test_ci_and_pre_commit_install_exactly_this_generator(starter):
     spec = default_generator_spec()
     assert re.fullmatch(r"customer-value-playbook==\d+\.\d+\.\d+\S*", spec)

@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.authoring.schema import DIALECT, file_patterns, schemas, vscode_schemas
+from generator.catalog.check import check_project
 from generator.catalog.discover import discover
 from generator.cli import main
 from generator.model.registry import ALL_KINDS
@@ -189,3 +190,162 @@ def test_the_editor_is_told_yaml_1_2(tmp_path):
     assert CliRunner().invoke(main, ["init", str(tmp_path / "p")]).exit_code == 0
     settings = json.loads((tmp_path / "p/.vscode/settings.json").read_text())
     assert settings["yaml.yamlVersion"] == "1.2"
+
+
+# --- project schemas: reference fields list the project's ids (`playbook schema --project`) -------
+
+
+@pytest.fixture(scope="module")
+def project_schema_dir(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("project-schemas")
+    result = CliRunner().invoke(main, ["schema", "--project", str(REPO), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _ref_fields(model, where: str = ""):
+    """(schema location, field key, kind) of every reference field of a model and its nested models,
+    read from the models themselves (not from the schema under test)."""
+    from generator.model.introspect import model_at, plan
+
+    for _attr, key, kind, nested in plan(model):
+        if kind:
+            yield where, key, kind
+        elif nested:
+            sub = model_at(model, (key,)) or model_at(model, (key, 0))
+            yield from _ref_fields(sub, sub.__name__)
+
+
+def _enum_of(prop: dict) -> dict | None:
+    """The part of a property schema that carries the enum: itself, its items, or an anyOf branch."""
+    for part in [prop, prop.get("items", {}), *prop.get("anyOf", [])]:
+        if "enum" in part:
+            return part
+    return None
+
+
+def test_project_schemas_list_the_ids_in_every_reference_field(project_schema_dir):
+    result = check_project(REPO)
+    ids = {**result.known_ids, "stages": set(result.catalog.stages), "roles": set(result.catalog.roles)}
+    seen = set()
+    for kind in KINDS:
+        schema = json.loads((project_schema_dir / f"{kind}.schema.json").read_text(encoding="utf-8"))
+        for where, key, target in _ref_fields(ALL_KINDS[kind]):
+            prop = (schema["$defs"][where] if where else schema)["properties"][key]
+            listed = _enum_of(prop)
+            assert listed is not None, f"{kind}: {where}.{key} lists no ids"
+            expected = sorted(ids[target])
+            assert listed["enum"] == expected, f"{kind}: {where}.{key}"
+            assert len(listed["enumDescriptions"]) == len(expected)
+            seen.add(target)
+    assert seen == {
+        "segments",
+        "personas",
+        "value-propositions",
+        "products",
+        "assets",
+        "competitors",
+        "stages",
+        "roles",
+    }
+    member = json.loads((project_schema_dir / "segments.schema.json").read_text())["$defs"]["CommitteeMember"]
+    persona = member["properties"]["persona"]
+    assert persona["enumDescriptions"][persona["enum"].index("cfo")] == "cfo — Chief financial officer"
+
+
+def test_the_plain_schemas_carry_no_ids_and_no_marks(schema_dir):
+    for path in schema_dir.iterdir():
+        text = path.read_text(encoding="utf-8")
+        assert '"enumDescriptions"' not in text and "x-playbook" not in text, path.name
+
+
+def test_the_bundled_example_validates_against_its_project_schemas(project_schema_dir):
+    files, _ = discover(REPO)
+    by_kind: dict[str, list[str]] = {}
+    for f in files:
+        by_kind.setdefault(f.kind, []).append(str(f.path))
+    for kind, paths in sorted(by_kind.items()):
+        done = subprocess.run(
+            _check_jsonschema() + ["--schemafile", str(project_schema_dir / f"{kind}.schema.json"), *paths],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, f"{kind}: {done.stdout}{done.stderr}"
+
+
+@pytest.mark.parametrize(
+    "kind, text, typo",
+    [
+        ("segments", "name: Dairy\nbuying_committee:\n  - persona: cfoo\n    role: economic_buyer\n", "cfoo"),
+        ("value-propositions", "name: Payback\nsegments:\n  - dairyy\n", "dairyy"),
+        ("personas", "name: Plant manager\nreports_to: operations-directr\n", "operations-directr"),
+        ("playbooks", "name: Win\nplays:\n  - stage: qualifyy\n    name: Call\n", "qualifyy"),
+    ],
+)
+def test_a_misspelt_id_fails_the_project_schema_but_not_the_plain_one(
+    schema_dir, project_schema_dir, tmp_path, kind, text, typo
+):
+    bad = tmp_path / "x.yml"
+    bad.write_text(text, encoding="utf-8")
+
+    def validate(folder: Path) -> subprocess.CompletedProcess:
+        command = _check_jsonschema() + ["--schemafile", str(folder / f"{kind}.schema.json"), str(bad)]
+        return subprocess.run(command, capture_output=True, text=True)
+
+    assert validate(schema_dir).returncode == 0  # the plain schema cannot know the ids
+    done = validate(project_schema_dir)
+    assert done.returncode == 1 and typo in done.stdout, done.stdout
+
+
+def test_schema_project_writes_into_the_project_and_only_what_changed(make_project):
+    root = make_project(
+        {
+            "content/personas/cfo.yml": "name: CFO\n",
+            "content/segments/dairy.yml": "name: Dairy\nbuying_committee:\n  - persona: cfo\n    role: economic_buyer\n",
+        }
+    )
+    first = CliRunner().invoke(main, ["schema", "--project", str(root)])
+    assert first.exit_code == 0, first.output
+    assert len(first.stdout.splitlines()) == len(KINDS)
+    personas = root / "schemas/segments.schema.json"
+    assert '"cfo — CFO"' in personas.read_text(encoding="utf-8")
+    again = CliRunner().invoke(main, ["schema", "--project", str(root)])
+    assert again.exit_code == 0 and again.stdout == ""  # nothing changed, nothing written
+    (root / "content/personas/coo.yml").write_text("name: COO\n", encoding="utf-8")
+    third = CliRunner().invoke(main, ["schema", "--project", str(root)])
+    changed = sorted(Path(p).name for p in third.stdout.split())
+    assert "segments.schema.json" in changed and "company.schema.json" not in changed
+    assert '"coo — COO"' in personas.read_text(encoding="utf-8")
+
+
+def test_ids_that_cannot_be_known_leave_the_field_plain(make_project):
+    """No process.yml (no stages) or a process.yml that does not validate: stage fields stay text,
+    rather than refusing every value; a persona whose file has errors is still a known id."""
+    from generator.authoring.project_ids import reference_choices
+
+    root = make_project({"content/personas/cfo.yml": "name: [broken]\n", "content/process.yml": "stages: 3\n"})
+    choices = reference_choices(check_project(root))
+    assert "stages" not in choices and "roles" not in choices
+    assert [(c.id, c.description) for c in choices["personas"]] == [
+        ("cfo", "cfo — persona in content/personas/cfo.yml")
+    ]
+
+
+def test_schema_without_project_takes_no_folder(tmp_path):
+    result = CliRunner().invoke(main, ["schema", str(tmp_path)])
+    assert result.exit_code == 2 and "only read with --project" in result.output
+
+
+def test_the_starter_ships_project_schemas_its_files_pass(tmp_path):
+    root = tmp_path / "p"
+    assert CliRunner().invoke(main, ["init", str(root)]).exit_code == 0
+    segments = json.loads((root / "schemas/segments.schema.json").read_text(encoding="utf-8"))
+    assert segments["$defs"]["CommitteeMember"]["properties"]["persona"]["enum"] == ["maintenance-manager"]
+    files, _ = discover(root)
+    for f in files:
+        done = subprocess.run(
+            _check_jsonschema() + ["--schemafile", str(root / f"schemas/{f.kind}.schema.json"), str(f.path)],
+            capture_output=True,
+            text=True,
+        )
+        assert done.returncode == 0, f"{f.rel}: {done.stdout}"

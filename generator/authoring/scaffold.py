@@ -20,14 +20,14 @@ from pathlib import Path
 import yaml
 
 from generator.authoring.package import default_generator_spec
-from generator.authoring.schema import vscode_schemas, write_schemas
+from generator.authoring.schema import SCHEMA_DIR, vscode_schemas, write_project_schemas
+from generator.catalog.check import check_project
 from generator.catalog.discover import YAML_SUFFIXES
 from generator.model.fields import ID_PATTERN
 from generator.model.reference import FieldDoc, fields_of
 from generator.model.registry import FOLDER_KINDS, LOCATIONS, SINGLE_KINDS, SINGULAR
 
 STARTER = Path(__file__).resolve().parents[1] / "starter"  # generator/starter
-SCHEMA_DIR = "schemas"
 _ID_RE = re.compile(ID_PATTERN)
 COMMENT_COLUMN = 34
 
@@ -79,7 +79,7 @@ def init_project(dest: Path, generator_spec: str | None = None) -> list[Path]:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         written.append(target)
-    written += write_schemas(dest / SCHEMA_DIR)
+    written += write_project_schemas(check_project(dest), dest / SCHEMA_DIR)  # the starter's own ids
     written.append(_write(dest / ".vscode" / "settings.json", json.dumps(_vscode_settings(), indent=2) + "\n"))
     written.append(_write(dest / "requirements.txt", _requirements(spec)))
     written.append(_write(dest / ".pre-commit-config.yaml", _pre_commit_config(spec)))
@@ -113,7 +113,7 @@ def _requirements(spec: str) -> str:
     return (
         "# What CI (and you, locally) install to check and build the playbook: pip install -r requirements.txt\n"
         "# The generator is pinned to the version that created this project. To upgrade, change the\n"
-        "# version here and in .pre-commit-config.yaml, then run `playbook schema --out schemas`.\n"
+        "# version here and in .pre-commit-config.yaml, then run `playbook schema --project`.\n"
         f"{spec}\n"
     )
 
@@ -136,6 +136,16 @@ def _pre_commit_config(spec: str) -> str:
         f"          - {json.dumps(spec)}\n"
         "        pass_filenames: false\n"
         "        files: ^(content|playbooks)/|^mkdocs\\.ya?ml$\n"
+        "      # Keeps the ids the editor completes (schemas/) in step with content/: when it rewrites a\n"
+        "      # schema, the commit stops; `git add schemas` and commit again.\n"
+        "      - id: playbook-schema\n"
+        "        name: playbook schema --project\n"
+        "        entry: playbook schema --project\n"
+        "        language: python\n"
+        "        additional_dependencies:\n"
+        f"          - {json.dumps(spec)}\n"
+        "        pass_filenames: false\n"
+        "        files: ^(content|playbooks)/\n"
     )
 
 

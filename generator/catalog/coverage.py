@@ -14,20 +14,9 @@ from dataclasses import dataclass, field
 from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog
 from generator.catalog.relationships import unengaged_seats
+from generator.catalog.todo import Ref, ToDo, by_owner, plan, ref
 from generator.model.kinds import Persona, Segment, ValueProposition
 from generator.model.registry import SINGULAR
-
-
-@dataclass(frozen=True)
-class Ref:
-    """An entity named in the report: kind, id and display name."""
-
-    kind: str
-    id: str
-    name: str
-
-    def as_json(self) -> dict:
-        return {"kind": self.kind, "id": self.id, "name": self.name}
 
 
 @dataclass(frozen=True)
@@ -71,6 +60,7 @@ class Coverage:
     ownerless: list[Ref] = field(default_factory=list)
     owners: list[OwnerCount] = field(default_factory=list)
     entities: int = 0
+    todos: list[ToDo] = field(default_factory=list)  # every gap above as a to-do, grouped by owner
 
     @property
     def gaps(self) -> list[SeatCoverage]:
@@ -84,6 +74,15 @@ class Coverage:
     @property
     def problems(self) -> int:
         return len(self.gaps) + len(self.unengaged) + len(self.stale) + sum(len(refs) for _, _, refs in self.lists())
+
+    def by_owner(self) -> list[tuple[str, list[ToDo]]]:
+        """The to-do list, one group per owner ("unowned" last)."""
+        return by_owner(self.todos)
+
+    def known_owners(self) -> list[str]:
+        """Every owner the playbook names, and "unowned" when some gap has nobody."""
+        named = {o.owner for o in self.owners if o.owner}
+        return sorted(named | {t.owner for t in self.todos})
 
     def lists(self) -> list[tuple[str, str, list[Ref]]]:
         """The lists of entities to fix, in report order: (title, what the text report adds to it, entities)."""
@@ -124,14 +123,13 @@ class Coverage:
             ],
             "ownerless": [r.as_json() for r in self.ownerless],
             "owners": [{"owner": o.owner, "entities": o.entities, "stale": o.stale} for o in self.owners],
+            "todos": [t.as_json() for t in self.todos],
         }
 
 
-def _ref(entity) -> Ref:
-    return Ref(entity.kind, entity.id, entity.name or entity.id)
-
-
-def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
+def analyse(catalog: Catalog, today: datetime.date, sources: dict | None = None) -> Coverage:
+    """The health of `catalog` on `today`; `sources` (CheckResult.sources) adds the line of each
+    to-do to its file."""
     report = Coverage(today=today)
     for segment in sorted(catalog.of(Segment), key=lambda s: (s.priority or 99, s.id)):
         for seat in rel.seats(catalog, segment):
@@ -141,15 +139,15 @@ def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
             report.unengaged.append(SeatCoverage(segment.id, person.persona.id, person.seat.member.role, ()))
     for persona in catalog.of(Persona):
         if not persona.objections:
-            report.personas_without_objections.append(_ref(persona))
+            report.personas_without_objections.append(ref(persona))
         if not persona.discovery_questions:
-            report.personas_without_questions.append(_ref(persona))
+            report.personas_without_questions.append(ref(persona))
     for stage in catalog.stages.values():
         if not rel.stage_assets(catalog, stage):
             report.stages_without_assets.append(Ref("stages", stage.id, stage.name))
     for vp in catalog.of(ValueProposition):
         if not rel.value_proposition_assets(catalog, vp):
-            report.value_propositions_without_proof.append(_ref(vp))
+            report.value_propositions_without_proof.append(ref(vp))
     everything = catalog.everything()
     report.entities = len(everything)
     owned: Counter = Counter()
@@ -158,90 +156,103 @@ def analyse(catalog: Catalog, today: datetime.date) -> Coverage:
         owner = entity.owner.strip() if entity.owner and entity.owner.strip() else None
         owned[owner] += 1
         if owner is None:
-            report.ownerless.append(_ref(entity))
+            report.ownerless.append(ref(entity))
         if entity.review_by is not None and rel.is_stale(entity, today):
-            report.stale.append(Stale(_ref(entity), entity.review_by, owner))
+            report.stale.append(Stale(ref(entity), entity.review_by, owner))
             stale_by_owner[owner] += 1
     report.stale.sort(key=lambda s: (s.review_by, s.entity.kind, s.entity.id))
     report.owners = [
         OwnerCount(o, n, stale_by_owner[o])
         for o, n in sorted(owned.items(), key=lambda kv: (kv[0] is None, -kv[1], (kv[0] or "").lower()))
     ]
+    report.todos = plan(catalog, report, sources)
     return report
 
 
 # --- reporters for the command line -------------------------------------------------------------
+# Each takes the report and, for `--owner`, the owners whose to-dos to show (None: everyone's).
+
+
+def _groups(c: Coverage, owners: list[str] | None) -> list[tuple[str, list[ToDo]]]:
+    groups = c.by_owner()
+    if owners is None:
+        return groups
+    found = dict(groups)
+    return [(o, found.get(o, [])) for o in owners]
+
+
+def _todo_line(t: ToDo) -> str:
+    via = f" (yours as owner of {_label(t.owner_from.kind).lower()} {t.owner_from.id})" if t.owner_from else ""
+    return f"  {t.where}: {t.field}: {t.action}{via}"
+
+
+def report_text(c: Coverage, owners: list[str] | None = None) -> str:
+    out = []
+    if owners is None:
+        out += [
+            f"Content health on {c.today.isoformat()}: {c.entities} entities, {c.problems} thing(s) to fix",
+            f"Buying committees: {len(c.seats) - len(c.gaps)} of {len(c.seats)} seats covered by a value proposition",
+            "",
+        ]
+    for owner, todos in _groups(c, owners):
+        out.append(f"To do for {owner}: {len(todos)}" if todos else f"Nothing to do for {owner}.")
+        out += [_todo_line(t) for t in todos]
+    if owners is None:
+        if not c.todos:
+            out.append("Nothing to do.")
+        out += ["", "Entities per owner:"]
+        out += [
+            f"  {o.entities:4d}  {o.owner or '(no owner)'}" + (f"  ({o.stale} stale)" if o.stale else "")
+            for o in c.owners
+        ]
+    return "\n".join(out) + "\n"
 
 
 def _label(kind: str) -> str:
-    return SINGULAR.get(kind, kind)
-
-
-def report_text(c: Coverage) -> str:
-    out = [f"Content health on {c.today.isoformat()}: {c.entities} entities, {c.problems} thing(s) to fix", ""]
-    out.append(
-        f"Buying committees: {len(c.seats) - len(c.gaps)} of {len(c.seats)} seats covered by a value proposition"
-    )
-    out += [f"  gap: segment {s.segment}, persona {s.persona} ({s.role})" for s in c.gaps]
-    out.append(f"Committee members nobody on our side engages: {len(c.unengaged)}")
-    out += [f"  segment {s.segment}, persona {s.persona} ({s.role})" for s in c.unengaged]
-    for title, note, refs in c.lists():
-        out.append(f"{title}{note}: {len(refs)}")
-        out += [f"  {_label(r.kind)} {r.id}" for r in refs]
-    out.append(f"Stale entities: {len(c.stale)}")
-    out += [
-        f"  {_label(s.entity.kind)} {s.entity.id}: review was due {s.review_by.isoformat()}"
-        f" (owner: {s.owner or 'nobody'})"
-        for s in c.stale
-    ]
-    out.append("Entities per owner:")
-    out += [
-        f"  {o.entities:4d}  {o.owner or '(no owner)'}" + (f"  ({o.stale} stale)" if o.stale else "") for o in c.owners
-    ]
-    return "\n".join(out) + "\n"
+    return (SINGULAR.get(kind) or kind).capitalize()
 
 
 def _md_cell(text: str) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 
 
-def report_markdown(c: Coverage) -> str:
-    """Markdown for a pull request comment or a CI job summary."""
-    out = [
-        "## Content health",
-        "",
-        f"{c.entities} entities on {c.today.isoformat()}; **{c.problems}** thing(s) to fix.",
-        "",
-        f"### Buying committees: {len(c.seats) - len(c.gaps)} of {len(c.seats)} seats covered",
-        "",
-    ]
-    if c.gaps:
-        out += ["| Segment | Persona | Role |", "|---|---|---|"]
-        out += [f"| `{s.segment}` | `{s.persona}` | {s.role.replace('_', ' ')} |" for s in c.gaps]
-    else:
-        out.append("Every committee seat has a value proposition.")
-    out += ["", f"### Committee members nobody on our side engages: {len(c.unengaged)}", ""]
-    if c.unengaged:
-        out += ["| Segment | Persona | Role |", "|---|---|---|"]
-        out += [f"| `{s.segment}` | `{s.persona}` | {s.role.replace('_', ' ')} |" for s in c.unengaged]
-    else:
-        out.append("Someone on our side engages every committee member.")
-    for title, _note, refs in c.lists():
-        out += ["", f"### {title}: {len(refs)}", ""]
-        out += [f"- {_label(r.kind)} `{r.id}`: {_md_cell(r.name)}" for r in refs] or ["None."]
-    out += ["", f"### Stale entities: {len(c.stale)}", ""]
+def _md_todos(owner: str, todos: list[ToDo]) -> list[str]:
+    out = ["", f"### {_md_cell(owner)}: {len(todos)} to do", ""]
+    if not todos:
+        return out + ["Nothing to do."]
+    out += ["| What | File | Field | To do |", "|---|---|---|---|"]
     out += [
-        f"- {_label(s.entity.kind)} `{s.entity.id}`: review was due {s.review_by.isoformat()}"
-        f" (owner: {_md_cell(s.owner or 'nobody')})"
-        for s in c.stale
-    ] or ["None."]
-    out += ["", "### Entities per owner", "", "| Owner | Entities | Stale |", "|---|---:|---:|"]
-    out += [f"| {_md_cell(o.owner or '(no owner)')} | {o.entities} | {o.stale} |" for o in c.owners]
+        f"| {_label(t.subject.kind)} `{t.subject.id}` | `{t.where}` | `{t.field}` | {_md_cell(t.action)} |"
+        for t in todos
+    ]
+    return out
+
+
+def report_markdown(c: Coverage, owners: list[str] | None = None) -> str:
+    """Markdown for a pull request comment or a CI job summary."""
+    out = ["## Content health"]
+    if owners is None:
+        summary = (
+            f"{c.entities} entities on {c.today.isoformat()}; **{c.problems}** thing(s) to fix. "
+            f"Buying committees: {len(c.seats) - len(c.gaps)} of {len(c.seats)} seats covered by a value proposition."
+        )
+        out += ["", summary]
+        if not c.todos:
+            out += ["", "Nothing to do."]
+    for owner, todos in _groups(c, owners):
+        out += _md_todos(owner, todos)
+    if owners is None:
+        out += ["", "### Entities per owner", "", "| Owner | Entities | Stale |", "|---|---:|---:|"]
+        out += [f"| {_md_cell(o.owner or '(no owner)')} | {o.entities} | {o.stale} |" for o in c.owners]
     return "\n".join(out) + "\n"
 
 
-def report_json(c: Coverage) -> str:
-    return json.dumps(c.as_json(), indent=2, ensure_ascii=False) + "\n"
+def report_json(c: Coverage, owners: list[str] | None = None) -> str:
+    """The documented shape; with owners, `todos` holds only theirs."""
+    data = c.as_json()
+    if owners is not None:
+        data["todos"] = [t.as_json() for t in c.todos if t.owner in owners]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
 REPORTERS = {"text": report_text, "json": report_json, "markdown": report_markdown}

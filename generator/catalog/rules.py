@@ -54,7 +54,7 @@ def _at(
     return model.rel, where.line, where.column
 
 
-def _targets(catalog: Catalog, known_ids: dict[str, set[str]], kind: str) -> set[str] | None:
+def reference_targets(catalog: Catalog, known_ids: dict[str, set[str]], kind: str) -> set[str] | None:
     """Ids a reference of `kind` may name; None when unknowable (its file failed to validate)."""
     if kind in LIST_KINDS:
         single, _ = LIST_KINDS[kind]
@@ -65,7 +65,7 @@ def _targets(catalog: Catalog, known_ids: dict[str, set[str]], kind: str) -> set
 
 
 def _references(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
-    targets = {kind: _targets(catalog, known_ids, kind) for kind in SINGULAR}
+    targets = {kind: reference_targets(catalog, known_ids, kind) for kind in SINGULAR}
     for link in catalog.links:
         allowed = targets[link.target_kind]
         if allowed is None or link.target_id in allowed:
@@ -90,7 +90,7 @@ def _text_link_targets(catalog: Catalog, sources: Sources, known_ids) -> Iterato
         for loc, match in text_links(model):
             kind = LINK_WORDS[match.group(1)]
             if kind not in targets:
-                targets[kind] = _targets(catalog, known_ids, kind)
+                targets[kind] = reference_targets(catalog, known_ids, kind)
             allowed = targets[kind]
             if allowed is None or match.group(2) in allowed:
                 continue

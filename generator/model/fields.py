@@ -25,11 +25,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=False)
 
 
+# The JSON Schema keyword that marks a reference field with the kind it names, so that
+# `playbook schema --project` can list the project's ids there (generator/authoring/schema.py
+# replaces it; the plain schemas leave it out).
+REFERS_TO = "x-playbook-refers-to"
+
+
 @dataclass(frozen=True)
 class Ref:
     """Marks a field whose text values are ids of another kind (resolved by the catalog)."""
 
     kind: str
+
+    def __get_pydantic_json_schema__(self, core_schema, handler) -> dict:
+        schema = handler(core_schema)
+        schema[REFERS_TO] = self.kind
+        return schema
 
 
 @dataclass(frozen=True)
