@@ -181,3 +181,17 @@ def test_cleanup_touches_only_our_abandoned_folders(tmp_path):
     (other_target / MARKER).write_text("")
     build_atomically(target, lambda tmp: _write_site(tmp, "new"))
     assert _siblings(tmp_path) == sorted(p.name for p in (target, running, foreign, unmarked, other_target))
+
+
+@pytest.mark.parametrize("gitignore", [REPO / ".gitignore", REPO / "generator/starter/.gitignore"])
+def test_git_ignores_what_a_killed_build_leaves(tmp_path, gitignore):
+    import shutil
+
+    shutil.copy(gitignore, tmp_path / ".gitignore")
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    left = [f".site.building-{os.getpid()}-1-abc", f".public.old-{os.getpid()}-2"]  # any --site-dir name
+    for name in left:
+        _write_site(tmp_path / name, "half")
+    (tmp_path / "kept.txt").write_text("a file people commit")
+    status = subprocess.run(["git", "status", "--porcelain", "-uall"], cwd=tmp_path, capture_output=True, text=True)
+    assert status.stdout.split() == ["??", ".gitignore", "??", "kept.txt"]
