@@ -162,3 +162,24 @@ def test_a_site_dir_inside_the_sources_is_refused_before_building(tmp_path, insi
     assert "inside the project's" in result.output or "holds the project itself" in result.output
     assert "W300" not in result.output  # refused before the check even ran
     assert not list(project.rglob(".*.building-*"))
+
+
+def test_make_test_min_runs_the_hostile_browser_test_on_the_material_floor():
+    """The floor mkdocs-material>=9.6.7 is a security claim (earlier releases turn escaped names back
+    into markup); only the hostile-content browser test on that release backs it. test-min must
+    install the floor, select that test, and fail rather than skip it when there is no browser."""
+    makefile = (REPO / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ntest-min:", 1)[1].split("\n\n", 1)[0]
+    assert "--resolution lowest-direct" in recipe
+    runs = [line for line in recipe.splitlines() if "-m pytest" in line]
+    assert len(runs) == 1 and "PLAYBOOK_REQUIRE_BROWSER=1" in runs[0], runs
+    options = runs[0].split("-m pytest", 1)[1].split()
+    assert not {"-m", "-k", "--ignore", "--deselect"} & set(options), runs  # the whole suite, browser included
+    assert '"mkdocs-material>=9.6.7,' in (REPO / "pyproject.toml").read_text(encoding="utf-8")
+    collected = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "-m", "browser"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert "tests/browser/test_hostile_content.py::test_no_page_of_a_poisoned_playbook_runs_script" in collected
