@@ -183,3 +183,20 @@ def test_make_test_min_runs_the_hostile_browser_test_on_the_material_floor():
         text=True,
     ).stdout
     assert "tests/browser/test_hostile_content.py::test_no_page_of_a_poisoned_playbook_runs_script" in collected
+
+
+def test_an_unreadable_site_dir_is_a_usage_error(make_project, tmp_path, monkeypatch):
+    """As root chmod cannot make a folder unreadable: the listing fails as it would for anyone else."""
+    target = tmp_path / "site"
+    target.mkdir()
+    real_iterdir = Path.iterdir
+
+    def iterdir(self):
+        if self == target:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real_iterdir(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    result = build(make_project(TINY), target)
+    assert result.exit_code == 2, result.output
+    assert "cannot read" in result.output and "Permission denied" in result.output

@@ -68,7 +68,11 @@ def check_target(site_dir: Path) -> None:
         raise SiteDirRefused(f"{site_dir} exists and is not a folder; choose another --site-dir")
     if (site_dir / MARKER).is_file():
         return
-    if any(site_dir.iterdir()):
+    try:
+        empty = not any(site_dir.iterdir())
+    except OSError as exc:
+        raise SiteDirRefused(f"cannot read {site_dir}: {exc.strerror or exc}; choose another --site-dir") from None
+    if not empty:
         raise SiteDirRefused(
             f"{site_dir} is not empty and was not built by playbook (it has no {MARKER} file); "
             "refusing to replace it. Choose an empty or new --site-dir, or delete the folder yourself."
