@@ -54,8 +54,11 @@ def layout(request) -> str:
 
 @pytest.fixture(scope="module")
 def canary_project(layout, tmp_path_factory) -> Path:
-    """The example with canaries in every internal block and in every internal entity."""
-    project = use_layout(copy_example(tmp_path_factory.mktemp(f"canary-{layout}")), layout)
+    return use_layout(plant_canaries(copy_example(tmp_path_factory.mktemp(f"canary-{layout}"))), layout)
+
+
+def plant_canaries(project: Path) -> Path:
+    """Canaries in every internal block and in every internal entity of a copy of the example."""
     for path in sorted((project / "content").rglob("*.yml")) + sorted((project / "playbooks").glob("*.yml")):
 
         def change(data, stem=path.stem):
