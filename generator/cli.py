@@ -163,37 +163,63 @@ def build(
     """Check the playbook, then build the site; the old site stays until the new one is complete."""
     from generator.adapters.mkdocs.engine import EngineError
     from generator.adapters.mkdocs.engine import build as engine_build
-    from generator.site.publish import SiteDirRefused, build_atomically
+    from generator.site.publish import CannotWrite, SiteDirRefused, build_atomically
 
     root = project_root(project_dir)
+    target = site_dir if site_dir is not None else root / "site"
+    _check_outputs(root, target, zip_file)
     result = check_project(root, strict=strict)
     click.echo(report_text(result.diagnostics), nl=False, err=True)
     if has_errors(result.diagnostics):
         click.echo("build stopped: fix the errors above first", err=True)
         sys.exit(1)
-    target = site_dir if site_dir is not None else root / "site"
     offline = offline or zip_file is not None
     options = Options(drafts=drafts, strict=strict, offline=offline)
-    if zip_file is not None:
-        from generator.site.archive import ZipRefused, check_zip_target
-
-        try:
-            check_zip_target(zip_file, target, root)
-        except ZipRefused as exc:
-            raise click.BadParameter(str(exc), param_hint="--zip") from None
     try:
         built = build_atomically(
             target, lambda tmp: engine_build(root, tmp, options, result, audience=audience, strict_links=strict)
         )
-    except (SiteDirRefused, EngineError) as exc:
+    except (CannotWrite, SiteDirRefused) as exc:
+        raise click.BadParameter(str(exc), param_hint="--site-dir") from None
+    except EngineError as exc:
         click.echo(f"build failed: {exc}", err=True)
+        sys.exit(1)
+    except OSError as exc:  # a file the build reads (a template, an attachment) is unreadable
+        click.echo(f"build failed: cannot read {exc.filename or 'a file'}: {exc.strerror or exc}", err=True)
         sys.exit(1)
     click.echo(f"built the {built} edition{' for offline use' if offline else ''} into {target}", err=True)
     if zip_file is not None:
-        from generator.site.archive import zip_site
+        _pack(target, zip_file)
 
-        packed = zip_site(target, zip_file)
-        click.echo(f"packed it into {packed} ({packed.stat().st_size:,} bytes): unzip and open index.html", err=True)
+
+def _check_outputs(root: Path, target: Path, zip_file: Path | None) -> None:
+    """Refuse, before any work, a site folder or zip file that must not or cannot be written."""
+    from generator.site.archive import ZipRefused, check_zip_target
+    from generator.site.publish import SiteDirRefused, check_location, check_target, unwritable
+
+    try:
+        check_location(target, root)
+        check_target(target.absolute())
+    except SiteDirRefused as exc:
+        raise click.BadParameter(str(exc), param_hint="--site-dir") from None
+    problem = unwritable(target.absolute().parent)
+    if problem:
+        raise click.BadParameter(f"cannot write the site to {target}: {problem}", param_hint="--site-dir")
+    if zip_file is not None:
+        try:
+            check_zip_target(zip_file, target, root)
+        except ZipRefused as exc:
+            raise click.BadParameter(str(exc), param_hint="--zip") from None
+
+
+def _pack(site: Path, zip_file: Path) -> None:
+    from generator.site.archive import ZipRefused, zip_site
+
+    try:
+        packed = zip_site(site, zip_file)
+    except ZipRefused as exc:
+        raise click.BadParameter(str(exc), param_hint="--zip") from None
+    click.echo(f"packed it into {packed} ({packed.stat().st_size:,} bytes): unzip and open index.html", err=True)
 
 
 @main.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -33,3 +34,42 @@ def article(html: str) -> str:
     start = html.find("<article")
     end = html.find("</article>")
     return html[start:end] if start >= 0 else ""
+
+
+# --- the ways a project chooses its edition -----------------------------------------------------------
+# The edition is a security boundary, and each way of choosing it is a separate code path:
+# --audience over the project's mkdocs.yml; mkdocs.yml holding only INHERIT, the edition in the
+# inherited file; the edition from the environment through !ENV; no mkdocs.yml at all.
+LAYOUTS = ("option", "inherit", "env", "no-mkdocs-yml")
+EDITION_VARIABLE = "PLAYBOOK_TEST_EDITION"
+ENV_AUDIENCE = f"audience: !ENV [{EDITION_VARIABLE}, internal]"
+
+
+def use_layout(project: Path, layout: str) -> Path:
+    """Rewrite the project's configuration (made by copy_example) the way `layout` chooses editions."""
+    own = project / "mkdocs.yml"
+    if layout == "inherit":
+        (project / "base.yml").write_text(own.read_text(encoding="utf-8"), encoding="utf-8")
+        own.write_text("INHERIT: base.yml\n", encoding="utf-8")
+    elif layout == "env":
+        text = own.read_text(encoding="utf-8")
+        assert "audience: internal" in text
+        own.write_text(text.replace("audience: internal", ENV_AUDIENCE), encoding="utf-8")
+    elif layout == "no-mkdocs-yml":
+        own.unlink()
+    return project
+
+
+def build_edition(project: Path, site: Path, audience: str, layout: str) -> Result:
+    """Build `audience` as a project of `layout` chooses it: without --audience where the
+    configuration can say it, so that the configuration, not the option, picks the edition."""
+    if layout == "inherit":
+        base = project / "base.yml"
+        text = re.sub(r"audience: \w+", f"audience: {audience}", base.read_text(encoding="utf-8"), count=1)
+        base.write_text(text, encoding="utf-8")
+        return build(project, site)
+    if layout == "env":
+        return CliRunner().invoke(
+            main, ["build", str(project), "--site-dir", str(site)], env={EDITION_VARIABLE: audience}
+        )
+    return build(project, site, "--audience", audience)

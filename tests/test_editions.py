@@ -11,7 +11,7 @@ import yaml
 from generator.catalog.check import check_project
 from generator.site.pages import attachment_path, entity_path
 
-from .sitebuild import build, copy_example, site_files
+from .sitebuild import LAYOUTS, build, build_edition, copy_example, site_files, use_layout
 
 CANARY = "CANARYQX"
 TEXT_KEYS = {
@@ -46,10 +46,19 @@ def _rewrite(path: Path, change) -> None:
     path.write_text(yaml.safe_dump(change(data), sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+@pytest.fixture(scope="module", params=LAYOUTS)
+def layout(request) -> str:
+    """Each way a project chooses its edition (sitebuild.LAYOUTS): every test below runs on each."""
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def canary_project(tmp_path_factory) -> Path:
-    """The example with canaries in every internal block and in every internal entity."""
-    project = copy_example(tmp_path_factory.mktemp("canary"))
+def canary_project(layout, tmp_path_factory) -> Path:
+    return use_layout(plant_canaries(copy_example(tmp_path_factory.mktemp(f"canary-{layout}"))), layout)
+
+
+def plant_canaries(project: Path) -> Path:
+    """Canaries in every internal block and in every internal entity of a copy of the example."""
     for path in sorted((project / "content").rglob("*.yml")) + sorted((project / "playbooks").glob("*.yml")):
 
         def change(data, stem=path.stem):
@@ -81,15 +90,28 @@ def _bytes_of(site: Path) -> dict[str, bytes]:
     return files
 
 
-@pytest.fixture(scope="module")
-def editions(canary_project, tmp_path_factory) -> dict[str, Path]:
-    out = {}
-    for audience in ("internal", "partner", "public"):
-        site = tmp_path_factory.mktemp(f"site-{audience}")
-        result = build(canary_project, site, "--audience", audience)
+class Editions(dict):
+    """The sites of one canary project, each built the first time a test asks for it."""
+
+    def __init__(self, project: Path, layout: str, tmp_path_factory) -> None:
+        super().__init__()
+        self.project, self.layout, self.tmp_path_factory = project, layout, tmp_path_factory
+
+    def __missing__(self, audience: str) -> Path:
+        site = self.tmp_path_factory.mktemp(f"site-{self.layout}-{audience}")
+        result = build_edition(self.project, site, audience, self.layout)
         assert result.exit_code == 0, result.output
-        out[audience] = site
-    return out
+        assert f"built the {audience} edition" in result.output
+        self[audience] = site
+        return site
+
+    def values(self):  # every edition, built
+        return [self[audience] for audience in ("internal", "partner", "public")]
+
+
+@pytest.fixture(scope="module")
+def editions(canary_project, layout, tmp_path_factory) -> Editions:
+    return Editions(canary_project, layout, tmp_path_factory)
 
 
 def test_internal_edition_carries_the_canaries(editions):

@@ -16,7 +16,7 @@ from mcp.client.stdio import StdioServerParameters
 from generator.catalog.check import check_project
 
 from .sitebuild import REPO, copy_example
-from .test_editions import CANARY, canary_project  # noqa: F401 - a fixture, used by the leak test
+from .test_editions import CANARY, plant_canaries
 
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(REPO)}
 
@@ -44,6 +44,12 @@ def run(scenario):
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     return copy_example(tmp_path_factory.mktemp("mcp"))
+
+
+@pytest.fixture(scope="module")
+def canary_project(tmp_path_factory) -> Path:
+    """The example with canaries in everything internal (as test_editions plants them)."""
+    return plant_canaries(copy_example(tmp_path_factory.mktemp("mcp-canary")))
 
 
 def test_tools_answer_over_stdio(project):
@@ -154,7 +160,7 @@ async def _every_answer(client, ids: list[str], seats: list[tuple[str, str]]) ->
 
 
 @pytest.mark.parametrize("audience", ["partner", "public"])
-def test_no_tool_answer_carries_internal_content(canary_project, audience):  # noqa: F811
+def test_no_tool_answer_carries_internal_content(canary_project, audience):
     catalog = check_project(canary_project).catalog
     ids = [f"{kind}/{e.id}" for kind, entities in catalog.entities.items() for e in entities.values()]
     seats = [(s, p) for s in catalog.entities["segments"] for p in catalog.entities["personas"]]
@@ -169,7 +175,7 @@ def test_no_tool_answer_carries_internal_content(canary_project, audience):  # n
     assert sum(a.startswith("URL: ") for a in answers) >= 5  # it did answer: the edition's own pages
 
 
-def test_the_internal_edition_does_answer_with_internal_content(canary_project):  # noqa: F811
+def test_the_internal_edition_does_answer_with_internal_content(canary_project):
     # Without this the leak test above could pass against a server that answers nothing.
     async def scenario():
         async with connect(canary_project, "--audience", "internal") as client:

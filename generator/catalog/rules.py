@@ -178,6 +178,7 @@ def _attachment_problem(root: Path, content: Path, rel: str, name: str) -> str |
             return outside
         if not resolved.is_file():
             return f"file '{shown}' does not exist next to {rel}; add it or fix the path"
+        resolved.open("rb").close()  # unreadable (permissions) fails here, not as a crash in the build
     except RuntimeError:  # Python 3.11 reports a loop of symbolic links this way
         return f"file '{shown}' cannot be used as an attachment: it is a loop of symbolic links"
     except (OSError, ValueError) as exc:  # a name too long, a NUL byte

@@ -12,7 +12,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from generator.site.publish import MARKER
+from generator.site.publish import MARKER, unwritable
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest time a zip can hold
 # Written into every archive this generator makes: only such a file is ever replaced.
@@ -36,6 +36,9 @@ def check_zip_target(zip_path: Path, site_dir: Path, root: Path) -> None:
         raise ZipRefused(f"{zip_path} is a folder; name a file such as playbook-offline.zip")
     if path.exists() and not _ours(path):
         raise ZipRefused(f"{zip_path} exists and was not written by playbook; refusing to overwrite it")
+    problem = unwritable(path.parent)
+    if problem:
+        raise ZipRefused(f"cannot write {zip_path}: {problem}")
 
 
 def _ours(path: Path) -> bool:
@@ -52,8 +55,17 @@ def zip_site(site_dir: Path, zip_path: Path, folder: str | None = None) -> Path:
     folder = folder or zip_path.stem
     if zip_path.is_relative_to(site_dir.absolute()):
         raise ValueError(f"{zip_path} is inside the site folder {site_dir}; write the zip elsewhere")
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
     files = sorted(p for p in site_dir.rglob("*") if p.is_file() and p.name != MARKER)
+    try:
+        zip_path.parent.mkdir(parents=True, exist_ok=True)
+        _write(files, site_dir, zip_path, folder)
+    except OSError as exc:  # a folder it may not write in, a full disk
+        raise ZipRefused(f"cannot write {zip_path}: {exc.strerror or exc} ({exc.filename})") from None
+    return zip_path
+
+
+def _write(files: list[Path], site_dir: Path, zip_path: Path, folder: str) -> None:
+    """The archive, written beside `zip_path` and renamed onto it only once complete."""
     handle, tmp = tempfile.mkstemp(prefix=f".{zip_path.name}.", dir=zip_path.parent)
     os.close(handle)
     try:
@@ -70,4 +82,3 @@ def zip_site(site_dir: Path, zip_path: Path, folder: str | None = None) -> Path:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
-    return zip_path
