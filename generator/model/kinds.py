@@ -442,8 +442,10 @@ class Playbook(Common):
 
 
 class Page(Common):
-    """content/pages/<id>.md: a free-form page in Markdown ("How we price", "Onboarding"), its
-    fields in front matter between two `---` lines, its text below them."""
+    """content/pages/<id>.md: a free-form page in Markdown, its fields in front matter between two --- lines."""
+
+    # Material that is not an entity ("How we price", "Onboarding a new seller"); the text below
+    # the front matter is `body` (generator/load/frontmatter.py).
 
     kind: ClassVar[str] = "pages"
     # Written `title` in the front matter, as Markdown pages usually are; `name` like every entity

@@ -142,6 +142,7 @@ SECTIONS = (
     ("competitors/index.md", "competitors"),
     ("products/index.md", "products"),
     ("playbooks/index.md", "playbooks"),
+    ("pages/index.md", "pages"),  # sellers look for "how we price" beside the plays
     ("process.md", "process"),
     ("leads.md", "leads"),
     ("team.md", "team"),

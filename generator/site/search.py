@@ -212,6 +212,12 @@ def _simple(kind: str, label: str):
     return records
 
 
+def _page(catalog: Catalog, p) -> list[Record]:
+    """A guide: found by its title, summary and the words of its text."""
+    text = p.summary or _cut(plain(p.body), SNIPPET_CHARS)
+    return [Record("guide", entity_path("pages", p.id), "", p.name, text, aliases=list(p.tags), body=plain(p.body))]
+
+
 ENTITY_RECORDS = {
     "segments": _segment,
     "personas": _persona,
@@ -221,6 +227,7 @@ ENTITY_RECORDS = {
     "competitors": _competitor,
     "insights": _simple("insights", "insight"),
     "playbooks": _playbook,
+    "pages": _page,
 }
 
 
