@@ -272,11 +272,11 @@ def _scan_sub_folder(root: Path, folder: Path, sub: Path, layout: Layout, odd: s
     """Files in a sub-folder of a kind's folder are never read as content."""
     where = _rel(root, folder)
     for nested in _regular_files(sub, odd):
-        if _is_yaml(nested) or nested.suffix.lower() in MARKDOWN_SUFFIXES:
+        if _holds(folder.name, nested):
             message = f"files in sub-folders of {where}/ are not read; move it up into {where}/"
             layout.problems.append(error(_rel(root, nested), 1, 1, "E112", message))
         else:
-            _stray(root, nested, layout)
+            _stray(root, nested, layout)  # a .md file among YAML files, a .yml.txt, a picture
 
 
 def _duplicate_ids(files: list[SourceFile]) -> list[Diagnostic]:
