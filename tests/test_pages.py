@@ -131,7 +131,7 @@ def test_search_has_a_record_for_each_page(make_project):
 
 
 def test_editor_and_system_noise_is_quiet():
-    for name in (".DS_Store", ".cfo.yml.swp", "cfo.yml~", "Thumbs.db", "desktop.ini", ".gitkeep"):
+    for name in (".DS_Store", ".cfo.yml.swp", "cfo.yml~", "Thumbs.db", "desktop.ini", ".gitkeep", "README.md"):
         assert is_noise(name), name
     for name in ("cfo.yml", "notes.md", "deck.pdf", "cfo.yml.txt"):
         assert not is_noise(name), name

@@ -131,13 +131,14 @@ def scan(root: Path) -> Layout:
     return layout
 
 
-# Files editors and operating systems leave behind: never content, never worth a message.
-_NOISE_NAMES = {"thumbs.db", "desktop.ini", "ehthumbs.db"}
+# Files editors and operating systems leave behind: never content, never worth a message. A
+# README explains a folder to the people who edit it (GitHub shows it under the file list).
+_NOISE_NAMES = {"thumbs.db", "desktop.ini", "ehthumbs.db", "readme.md", "readme.txt", "readme"}
 
 
 def is_noise(name: str) -> bool:
     """Hidden files and folders (.DS_Store, .gitkeep, vim's .x.yml.swp), backups ending in '~',
-    and Windows' Thumbs.db and desktop.ini."""
+    Windows' Thumbs.db and desktop.ini, and a folder's README."""
     return name.startswith(".") or name.endswith("~") or name.lower() in _NOISE_NAMES
 
 

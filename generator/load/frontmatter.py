@@ -20,6 +20,7 @@ _FENCE = re.compile(r"---[ \t]*")
 _LINE = re.compile(r"[^\r\n]*(\r\n|\r|\n|$)")
 # Fields a page writes elsewhere than in its front matter: (field, where it goes instead).
 _NOT_IN_FRONT_MATTER = {
+    "name": "a page's name is its 'title'",
     BODY: "the page's text goes below the front matter's closing '---' line",
     "description": "a page's text goes below the front matter's closing '---' line; a one-line summary goes in 'summary'",
 }
