@@ -186,3 +186,25 @@ def test_no_unused_file_warning_while_an_asset_is_invalid(make_project):
         }
     )
     assert [d.code for d in check_project(root, on=TODAY).diagnostics] == ["E200"]
+
+
+def test_each_section_of_a_page_is_in_its_contents_and_found_by_search(make_project):
+    body = (
+        "Opening words.\n\n## Discounts and *who* approves them\n\nThe sales director approves more than 12 %.\n\n"
+        "```\n## not a heading: code\n```\n\n## How we price\n\nSame words as the title.\n"
+    )
+    root = make_project({"content/pages/pricing.md": f"---\ntitle: How we price\n---\n{body}"})
+    site = prepare_site(root, Options())
+    html = site.html["pages/pricing.md"]
+    (top,) = site.toc["pages/pricing.md"]
+    assert [t["name"] for t in top["children"]] == ["Discounts and who approves them", "How we price"]
+    found = [r for r in records(check_project(root).catalog, "internal") if r.page == "pages/pricing.md"]
+    assert [(r.anchor, r.title) for r in found] == [
+        ("", "How we price"),
+        ("discounts-and-who-approves-them", "Discounts and who approves them"),
+        ("how-we-price_1", "How we price"),  # the page's own heading has the plain id
+    ]
+    assert found[0].body == "Opening words." and "sales director" in found[1].body
+    for record in found[1:]:
+        assert f'id="{record.anchor}"' in html
+    assert "## not a heading: code" in html
