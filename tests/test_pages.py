@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from generator.catalog.check import check_project
 from generator.catalog.discover import is_noise, scan
 from generator.load.frontmatter import load_page_text
@@ -208,3 +210,29 @@ def test_each_section_of_a_page_is_in_its_contents_and_found_by_search(make_proj
     for record in found[1:]:
         assert f'id="{record.anchor}"' in html
     assert "## not a heading: code" in html
+
+
+def test_a_page_too_long_to_render_is_refused_at_its_text(make_project):
+    root = make_project({"content/pages/long.md": "---\ntitle: Long\n---\n" + "word " * 12_000})
+    assert [(d.code, d.line, d.column) for d in check_project(root).diagnostics] == [("E211", 4, 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "---",
+        "---\n",
+        "---\n---",
+        "---\r---\rText",
+        "---\n- a list\n---\n",
+        "---\n[a, b\n---\n",
+        "\0---\n",
+        "---\n...\n",
+    ],
+)
+def test_the_page_loader_answers_every_input_without_raising(text):
+    document, problems = load_page_text(text, "p.md")
+    assert document is not None or problems
+    for problem in problems:
+        assert problem.code.startswith("E") and problem.line >= 1 and problem.column >= 1
