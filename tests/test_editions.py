@@ -388,3 +388,17 @@ def test_a_link_to_a_page_the_edition_hides_is_only_its_text(tmp_path):
     assert not (tmp_path / "site-partner/personas/secret-buyer").exists()
     everything = b"".join(site_files(tmp_path / "site-partner").values())
     assert b"secret-buyer" not in everything
+
+
+def test_the_partner_offline_zip_holds_no_internal_byte(canary_project, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "partner.zip"
+    result = build(canary_project, tmp_path / "site", "--audience", "partner", "--zip", str(archive))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(archive) as packed:
+        names = packed.namelist()
+        leaks = [name for name in names if CANARY.encode() in packed.read(name)]
+    assert any(name.endswith("pages/onboarding-a-new-seller.html") for name in names)  # offline: no directory URLs
+    assert not any("how-we-price" in name for name in names)
+    assert leaks == []
