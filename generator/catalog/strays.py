@@ -24,6 +24,9 @@ _TARGET = re.compile(r"\]\(\s*<?([^()\s<>]+)")
 
 
 def unused_files(catalog: Catalog, loose: Iterable[str]) -> Iterator[Diagnostic]:
+    loose = list(loose)
+    if not loose:
+        return  # most projects: no need to read every Markdown field for file names
     used = _attached(catalog)
     shown = _named_in_markdown(catalog)
     for rel in loose:
