@@ -15,7 +15,7 @@ from generator.authoring.schema import DIALECT, file_patterns, schemas, vscode_s
 from generator.catalog.check import check_project
 from generator.catalog.discover import discover
 from generator.cli import main
-from generator.model.registry import YAML_KINDS
+from generator.model.registry import ALL_KINDS, YAML_KINDS
 
 from .sitebuild import REPO
 

@@ -112,7 +112,7 @@ def write_project_schemas(result: CheckResult, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     ids = reference_choices(result)
     changed = []
-    for kind in ALL_KINDS:
+    for kind in YAML_KINDS:
         path = out_dir / file_name(kind)
         if _write_if_changed(path, dumps(project_schema_for(kind, ids))):
             changed.append(path)
