@@ -49,6 +49,7 @@ CODES: dict[str, str] = {
     "W300": "stale entity: its review_by date has passed",
     "W301": "asset that nothing references and that names no segment, persona or stage",
     "W302": "buying-committee member with no value proposition covering them",
+    "W303": "file under content/ or playbooks/ that is not content and that nothing attaches or shows",
     "W310": "text cut short by ' #', which starts a comment",
     "W311": "number that looks written with a thousands separator (38.000 is read as 38)",
     "W312": "list in [ ] split at a comma that looks part of an item",

@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import yaml
 from click.testing import CliRunner, Result
 
 from generator.cli import main
@@ -73,3 +74,11 @@ def build_edition(project: Path, site: Path, audience: str, layout: str) -> Resu
             main, ["build", str(project), "--site-dir", str(site)], env={EDITION_VARIABLE: audience}
         )
     return build(project, site, "--audience", audience)
+
+
+def rewrite_page(path: Path, change) -> None:
+    """`change` a Markdown page as one changes an entity's data: its front matter, with its text as `body`."""
+    _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)
+    data = change({**yaml.safe_load(front), "body": body})
+    body = data.pop("body")
+    path.write_text(f"---\n{yaml.safe_dump(data, sort_keys=False, allow_unicode=True)}---\n{body}\n", encoding="utf-8")

@@ -189,10 +189,14 @@ def test_attachment_folders_under_assets_are_not_content(make_project):
             "content/assets/deck.yml": "name: Deck\nfile: files/deck.yml\npersonas: [cfo]\n",
             "content/assets/files/deck.yml": "this: is an attachment, not an asset\n",
             "content/personas/cfo.yml": "name: CFO\n",
-            "content/personas/notes.txt": "not YAML, ignored\n",
+            "content/personas/notes.txt": "not YAML, not read, and nothing attaches it\n",
         }
     )
-    assert check(root) == []
+    # The attachment folder is quiet; a file beside the personas that nothing uses is not.
+    assert check(root) == [
+        "content/personas/notes.txt:1:1: warning[W303]: 'notes.txt' is not content and nothing uses it, so it is "
+        "never published: attach it from an asset (file: ...), show it from a Markdown field, or move it out of content/"
+    ]
 
 
 # ---------------------------------------------------------------------------------------------

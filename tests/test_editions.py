@@ -11,7 +11,7 @@ import yaml
 from generator.catalog.check import check_project
 from generator.site.pages import attachment_path, entity_path
 
-from .sitebuild import LAYOUTS, build, build_edition, copy_example, site_files, use_layout
+from .sitebuild import LAYOUTS, build, build_edition, copy_example, rewrite_page, site_files, use_layout
 
 CANARY = "CANARYQX"
 TEXT_KEYS = {
@@ -57,23 +57,33 @@ def canary_project(layout, tmp_path_factory) -> Path:
     return use_layout(plant_canaries(copy_example(tmp_path_factory.mktemp(f"canary-{layout}"))), layout)
 
 
+def _canaries(data, stem: str):
+    """Canaries in an internal or draft entity's text and owner, and in every internal block."""
+    if data.get("audience", "internal") == "internal" or data.get("draft"):
+        data = _plant(data, f"-entity-{stem}")
+        # Internal owners head the to-do lists of Content health; the e-mail address stays.
+        data["owner"] = f"{CANARY}-owner-{stem} {data.get('owner') or ''}".strip()
+    if isinstance(data.get("internal"), dict):
+        data["internal"] = {
+            k: (f"{CANARY}-block-{stem}" if isinstance(v, str) else [f"{CANARY}-block-{stem}"])
+            for k, v in data["internal"].items()
+        }
+    return data
+
+
 def plant_canaries(project: Path) -> Path:
-    """Canaries in every internal block and in every internal entity of a copy of the example."""
+    """Canaries in every internal block and in every internal entity and page of a copy of the example."""
     for path in sorted((project / "content").rglob("*.yml")) + sorted((project / "playbooks").glob("*.yml")):
-
-        def change(data, stem=path.stem):
-            if data.get("audience", "internal") == "internal" or data.get("draft"):
-                data = _plant(data, f"-entity-{stem}")
-                # Internal owners head the to-do lists of Content health; the e-mail address stays.
-                data["owner"] = f"{CANARY}-owner-{stem} {data.get('owner') or ''}".strip()
-            if isinstance(data.get("internal"), dict):
-                data["internal"] = {
-                    k: (f"{CANARY}-block-{stem}" if isinstance(v, str) else [f"{CANARY}-block-{stem}"])
-                    for k, v in data["internal"].items()
-                }
-            return data
-
-        _rewrite(path, change)
+        _rewrite(path, lambda data, stem=path.stem: _canaries(data, stem))
+    pages = sorted((project / "content/pages").glob("*.md"))
+    assert pages  # the example has an internal and a partner page
+    for path in pages:
+        rewrite_page(path, lambda data, stem=path.stem: _canaries(data, stem))
+    # The partner page's internal block, and its link to the internal page, stay inside.
+    rewrite_page(
+        project / "content/pages/onboarding-a-new-seller.md",
+        lambda data: {**data, "internal": {"notes": f"{CANARY}-block-onboarding"}},
+    )
     # An internal asset with an attachment: the file itself must not be published outside.
     (project / "content/assets/files/secret-pricing.csv").write_text(f"list price,{CANARY}-attachment\n")
     (project / "content/assets/secret-price-list.yml").write_text(
@@ -150,6 +160,22 @@ def test_excluded_entities_have_no_pages_or_attachments(canary_project, editions
             if kind == "assets" and entity.file:
                 assert (site / attachment_path(entity)).exists() == visible
     assert checked > 60
+
+
+def test_pages_follow_their_audience_in_every_edition(editions):
+    internal, partner, public = (editions[a] for a in ("internal", "partner", "public"))
+    onboarding = "pages/onboarding-a-new-seller/index.html"
+    assert (internal / "pages/how-we-price/index.html").exists()
+    assert not (partner / "pages/how-we-price").exists() and not (public / "pages/how-we-price").exists()
+    assert (partner / onboarding).exists() and not (public / "pages/onboarding-a-new-seller").exists()
+    # The partner page links the internal pricing page only where that page exists.
+    assert 'href="../how-we-price/"' in (internal / onboarding).read_text(encoding="utf-8")
+    shown = (partner / onboarding).read_text(encoding="utf-8")
+    assert "how we price" in shown and "how-we-price" not in shown
+    for audience in ("internal", "partner", "public"):
+        llms = (editions[audience] / "llms.txt").read_text(encoding="utf-8")
+        assert ("How we price" in llms) == (audience == "internal"), audience
+        assert ("Onboarding a new seller" in llms) == (audience != "public"), audience
 
 
 def test_partner_edition_keeps_partner_content(editions):
@@ -362,3 +388,17 @@ def test_a_link_to_a_page_the_edition_hides_is_only_its_text(tmp_path):
     assert not (tmp_path / "site-partner/personas/secret-buyer").exists()
     everything = b"".join(site_files(tmp_path / "site-partner").values())
     assert b"secret-buyer" not in everything
+
+
+def test_the_partner_offline_zip_holds_no_internal_byte(canary_project, tmp_path):
+    import zipfile
+
+    archive = tmp_path / "partner.zip"
+    result = build(canary_project, tmp_path / "site", "--audience", "partner", "--zip", str(archive))
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(archive) as packed:
+        names = packed.namelist()
+        leaks = [name for name in names if CANARY.encode() in packed.read(name)]
+    assert any(name.endswith("pages/onboarding-a-new-seller.html") for name in names)  # offline: no directory URLs
+    assert not any("how-we-price" in name for name in names)
+    assert leaks == []

@@ -14,7 +14,7 @@ from generator.model.registry import FOLDER_KINDS
 from generator.site.edition import Options, prepare_site
 from generator.site.pages import page_url
 
-from .sitebuild import copy_example
+from .sitebuild import copy_example, rewrite_page
 
 CANARY = "CANARYEXPORT"
 
@@ -130,7 +130,23 @@ def canary_project(tmp_path_factory):
         if isinstance(data.get("internal"), dict):
             data["internal"] = {"notes": f"{CANARY}-block-{path.stem}"}
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    # Pages: the internal one's text, the partner one's internal block.
+    rewrite_page(
+        project / "content/pages/how-we-price.md", lambda d: {**d, "body": f"{d['body']} {CANARY}-entity-page"}
+    )
+    rewrite_page(
+        project / "content/pages/onboarding-a-new-seller.md",
+        lambda d: {**d, "internal": {"notes": f"{CANARY}-block-page"}},
+    )
     return project
+
+
+def test_pages_are_exported_with_their_text(canary_project):
+    data = json.loads(CliRunner().invoke(main, ["export", str(canary_project)]).stdout)
+    pages = {e["id"]: e for e in data["entities"]["pages"]}
+    assert pages["how-we-price"]["file"] == "content/pages/how-we-price.md"
+    assert f"{CANARY}-entity-page" in pages["how-we-price"]["fields"]["body"]
+    assert pages["how-we-price"]["fields"]["title"] == "How we price"
 
 
 def test_internal_export_carries_the_canaries(canary_project):

@@ -181,7 +181,9 @@ def test_the_internal_edition_does_answer_with_internal_content(canary_project):
         async with connect(canary_project, "--audience", "internal") as client:
             found = await client.call_tool("search", {"query": CANARY})
             page = await client.call_tool("fetch", {"id": "personas/cfo"})
-            return found.structured_content["results"], text(page)
+            guide = await client.call_tool("fetch", {"id": "pages/how-we-price"})
+            return found.structured_content["results"], text(page), text(guide)
 
-    hits, page = run(scenario)
+    hits, page, guide = run(scenario)
     assert hits and f"{CANARY}-entity-cfo" in page
+    assert f"{CANARY}-entity-how-we-price" in guide  # a page's text, which the outside editions never get

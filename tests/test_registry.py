@@ -36,7 +36,8 @@ def test_the_model_knows_its_registry_name(kind):
 
 @pytest.mark.parametrize("kind", MODEL_KINDS, ids=lambda k: k.name)
 def test_every_kind_has_a_schema_a_reference_entry_and_a_location(kind):
-    assert kind.name in schemas()
+    # Editors apply JSON Schemas to YAML files; a Markdown page's front matter is checked by check alone.
+    assert (kind.name in schemas()) == (kind.suffix == ".yml")
     doc = kind_doc(kind.name)
     assert doc.location == kind.location and doc.title
     assert kind.name in registry.ALL_KINDS

@@ -25,7 +25,7 @@ from generator.catalog.check import check_project
 from generator.catalog.discover import YAML_SUFFIXES
 from generator.model.fields import ID_PATTERN
 from generator.model.reference import FieldDoc, fields_of
-from generator.model.registry import FOLDER_KINDS, LOCATIONS, SINGLE_KINDS, SINGULAR
+from generator.model.registry import FOLDER_KINDS, LOCATIONS, SINGLE_KINDS, SINGULAR, SUFFIXES
 
 STARTER = Path(__file__).resolve().parents[1] / "starter"  # generator/starter
 _ID_RE = re.compile(ID_PATTERN)
@@ -195,7 +195,8 @@ def new_entity(
             else "the id is empty"
         )
     path = entity_file(root, kind, id)
-    existing = [path.with_suffix(s) for s in YAML_SUFFIXES if path.with_suffix(s).exists()]
+    suffixes = YAML_SUFFIXES if SUFFIXES[kind] == ".yml" else (SUFFIXES[kind],)
+    existing = [path.with_suffix(s) for s in suffixes if path.with_suffix(s).exists()]
     if existing:
         raise ScaffoldError(
             f"{existing[0].relative_to(root).as_posix()} already exists; choose another id or edit that file"
@@ -220,15 +221,29 @@ def entity_text(kind: str, id: str, name: str, today: datetime.date) -> str:
         "",
     ]
     optional: list[str] = []
+    page = SUFFIXES[kind] == ".md"
     for doc in _ordered([f for f in fields_of(FOLDER_KINDS[kind]) if f.depth == 0]):
+        if page and doc.key in PAGE_TEXT:
+            continue
         if doc.required:
-            value = name if doc.key == "name" else _required_value(doc, today)
+            value = name if doc.key in ("name", "title") else _required_value(doc, today)
             lines.append(_line(0, doc.key, _scalar(value), ""))
         else:
             optional.extend(_field_lines(doc, 0, today))
     lines.append("")
     lines.extend("# " + line for line in optional)
+    if page:  # the fields are the front matter; the text follows it
+        lines = ["---", *lines[:4], PAGE_HINT, *lines[4:], "---", PAGE_STARTER]
     return "\n".join(lines) + "\n"
+
+
+# A page's text is written below its front matter, never as a field of it.
+PAGE_TEXT = ("body", "description")
+PAGE_STARTER = "Write the page here, in Markdown."
+PAGE_HINT = (
+    "# The page's text goes below the closing '---', in Markdown: **bold**, lists, tables, and links\n"
+    "# to other pages such as [the CFO](persona:cfo) or [onboarding](page:onboarding-a-new-seller)."
+)
 
 
 # Fields every entity carries that are about keeping it, not about its content: listed last.

@@ -17,7 +17,7 @@ from generator.authoring.project_ids import Choice, reference_choices
 from generator.catalog.check import CheckResult
 from generator.model.fields import REFERS_TO
 from generator.model.reference import TITLES
-from generator.model.registry import ALL_KINDS, LOCATIONS
+from generator.model.registry import ALL_KINDS, LOCATIONS, YAML_KINDS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SUFFIX = ".schema.json"
@@ -40,8 +40,9 @@ def schema_for(kind: str) -> dict:
 
 
 def schemas() -> dict[str, dict]:
-    """kind -> schema, for every kind."""
-    return {kind: schema_for(kind) for kind in ALL_KINDS}
+    """kind -> schema, for every kind written in YAML files (a page's front matter is checked
+    by `playbook check` alone: editors do not apply a schema to the top of a Markdown file)."""
+    return {kind: schema_for(kind) for kind in YAML_KINDS}
 
 
 def file_name(kind: str) -> str:
@@ -111,7 +112,7 @@ def write_project_schemas(result: CheckResult, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     ids = reference_choices(result)
     changed = []
-    for kind in ALL_KINDS:
+    for kind in YAML_KINDS:
         path = out_dir / file_name(kind)
         if _write_if_changed(path, dumps(project_schema_for(kind, ids))):
             changed.append(path)
@@ -129,4 +130,4 @@ def file_patterns(kind: str) -> list[str]:
 
 def vscode_schemas(schema_dir: str = SCHEMA_DIR) -> dict[str, list[str]]:
     """The `yaml.schemas` setting of VS Code's YAML extension: schema file -> the files it checks."""
-    return {f"./{schema_dir}/{file_name(kind)}": file_patterns(kind) for kind in ALL_KINDS}
+    return {f"./{schema_dir}/{file_name(kind)}": file_patterns(kind) for kind in YAML_KINDS}

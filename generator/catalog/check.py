@@ -8,13 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalog.catalog import Catalog, build_catalog
-from generator.catalog.discover import SourceFile, discover
+from generator.catalog.discover import SourceFile, scan
 from generator.catalog.rules import catalog_rules
 from generator.diagnostics import Diagnostic, finalize
 from generator.load.document import SourceMap, load_document
+from generator.load.frontmatter import load_page
 from generator.model.kinds import Common
-from generator.model.registry import ALL_KINDS
+from generator.model.registry import ALL_KINDS, SUFFIXES
 from generator.model.validate import validate_document
+
+# How each file format is read: YAML, or Markdown with YAML front matter.
+_READERS = {".yml": load_document, ".md": load_page}
 
 
 @dataclass
@@ -40,7 +44,7 @@ def today() -> datetime.date:
 
 
 def _load_one(source: SourceFile) -> tuple[Common | None, SourceMap | None, list[Diagnostic]]:
-    document, problems = load_document(source.path, source.rel)
+    document, problems = _READERS[SUFFIXES[source.kind]](source.path, source.rel)
     if document is None:
         return None, None, problems
     model, invalid = validate_document(ALL_KINDS[source.kind], document.data, source.rel, document.source)
@@ -70,7 +74,8 @@ def check_project(
     """Load, validate and resolve every file. `cache` (any dict, kept by the caller between
     checks) skips loading and validating files that have not changed since the last check."""
     root = root.resolve()
-    files, diagnostics = discover(root)
+    layout = scan(root)
+    files, diagnostics = layout.files, layout.problems
     models: list[Common] = []
     sources: dict[tuple[str, str], SourceMap] = {}
     known_ids: dict[str, set[str]] = {}
@@ -89,5 +94,5 @@ def check_project(
         for gone in cache.keys() - set(files):  # deleted or renamed while serving
             del cache[gone]
     catalog = build_catalog(root, models)
-    diagnostics.extend(catalog_rules(catalog, sources, known_ids, on or today()))
+    diagnostics.extend(catalog_rules(catalog, sources, known_ids, on or today(), layout.loose))
     return CheckResult(catalog, finalize(diagnostics, strict=strict), sources, known_ids)

@@ -10,12 +10,13 @@ from pathlib import Path
 
 from generator.diagnostics import Diagnostic, error
 from generator.model.fields import ID_PATTERN
-from generator.model.registry import FOLDER_KINDS, SINGLE_KINDS, SINGULAR
+from generator.model.registry import FOLDER_KINDS, SINGLE_KINDS, SINGULAR, SUFFIXES
 from generator.suggest import did_you_mean
 
 YAML_SUFFIXES = (".yml", ".yaml")
 CONTENT = "content"
 PLAYBOOKS = "playbooks"
+PAGES = "pages"
 CONTENT_FOLDERS = tuple(k for k in FOLDER_KINDS if k != PLAYBOOKS)
 # Folders under content/assets/ hold attachments, which may be any file.
 ATTACHMENT_KIND = "assets"
@@ -91,42 +92,101 @@ _NEVER_FOLLOWED = (
 )
 
 
+@dataclass
+class Layout:
+    """What a scan of the project's folders found."""
+
+    files: list[SourceFile]  # the content files, each of a kind with an id
+    problems: list[Diagnostic]  # problems in the layout itself
+    loose: list[str]  # other files (posix, relative to the root): fine if attached or shown, else W303
+
+
 def discover(root: Path) -> tuple[list[SourceFile], list[Diagnostic]]:
     """Every content file of the project, sorted by path, with problems in the layout itself."""
-    files: list[SourceFile] = []
-    problems: list[Diagnostic] = []
+    layout = scan(root)
+    return layout.files, layout.problems
+
+
+def scan(root: Path) -> Layout:
+    """Every file under content/ and playbooks/ is read as content, reported here as not read
+    (E112: it looks like content), left for the rules to check as an attachment or picture
+    (`loose`), or editor and system noise that is skipped quietly (`is_noise`)."""
+    layout = Layout([], [], [])
     content = root / CONTENT
     playbooks = root / PLAYBOOKS
-    odd = _odd_entries(root, content, problems) | _odd_entries(root, playbooks, problems)
+    odd = _odd_entries(root, content, layout.problems) | _odd_entries(root, playbooks, layout.problems)
     if content.is_dir() and content not in odd:
         for entry in sorted(content.iterdir()):
-            if entry in odd:
+            if entry in odd or is_noise(entry.name):
                 continue
             if entry.is_dir():
-                _scan_content_folder(root, entry, files, problems, odd)
+                _scan_content_folder(root, entry, layout, odd)
             elif _is_yaml(entry):
-                _add_single(root, entry, files, problems)
+                _add_single(root, entry, layout)
+            else:
+                _stray(root, entry, layout)
     if playbooks.is_dir() and playbooks not in odd:
-        _scan_kind_folder(root, playbooks, PLAYBOOKS, files, problems, odd)
-    return files, problems + _duplicate_ids(files)
+        _scan_kind_folder(root, playbooks, PLAYBOOKS, layout, odd)
+    layout.problems.extend(_duplicate_ids(layout.files))
+    return layout
+
+
+# Files editors and operating systems leave behind: never content, never worth a message. A
+# README explains a folder to the people who edit it (GitHub shows it under the file list).
+_NOISE_NAMES = {"thumbs.db", "desktop.ini", "ehthumbs.db", "readme.md", "readme.txt", "readme"}
+
+
+def is_noise(name: str) -> bool:
+    """Hidden files and folders (.DS_Store, .gitkeep, vim's .x.yml.swp), backups ending in '~',
+    Windows' Thumbs.db and desktop.ini, and a folder's README."""
+    return name.startswith(".") or name.endswith("~") or name.lower() in _NOISE_NAMES
 
 
 def _regular_files(folder: Path, odd: set[Path]) -> list[Path]:
-    """Regular files at any depth under `folder`, without following links."""
+    """Regular files at any depth under `folder`, without following links or entering noise."""
     found: list[Path] = []
     for parent, dirs, names in os.walk(folder):
-        dirs[:] = [d for d in dirs if Path(parent) / d not in odd]
-        found.extend(Path(parent) / n for n in names if Path(parent) / n not in odd)
+        dirs[:] = [d for d in dirs if Path(parent) / d not in odd and not is_noise(d)]
+        found.extend(Path(parent) / n for n in names if Path(parent) / n not in odd and not is_noise(n))
     return sorted(found)
 
 
-def _add_single(root: Path, path: Path, files: list, problems: list) -> None:
+_WRONG_SUFFIX = re.compile(r"^(?P<base>.+\.ya?ml)\.[^.]+$", re.IGNORECASE)
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+
+
+def _not_read(path: Path) -> str | None:
+    """Why a file that looks like content is not read, or None when it does not look like content."""
+    wrong = _WRONG_SUFFIX.match(path.name)
+    if wrong:
+        return (
+            f"'{path.name}' is not read: only files ending in .yml or .yaml are; rename it to "
+            f"'{wrong.group('base')}', or delete it if it is an old copy"
+        )
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        return (
+            f"'{path.name}' is not read: Markdown pages go in {CONTENT}/{PAGES}/<id>.md, starting with front "
+            "matter (a line '---', 'title: ...', a line '---'); move it there, or delete it"
+        )
+    return None
+
+
+def _stray(root: Path, path: Path, layout: Layout) -> None:
+    """A file that is not content: E112 when it looks like content, else for the rules to judge."""
+    why = _not_read(path)
+    if why is None:
+        layout.loose.append(_rel(root, path))
+    else:
+        layout.problems.append(error(_rel(root, path), 1, 1, "E112", why))
+
+
+def _add_single(root: Path, path: Path, layout: Layout) -> None:
     stem = path.stem
     if stem in SINGLE_KINDS:
-        files.append(SourceFile(path, _rel(root, path), stem, stem))
+        layout.files.append(SourceFile(path, _rel(root, path), stem, stem))
         return
     hint = did_you_mean(stem, SINGLE_KINDS) or did_you_mean(stem, CONTENT_FOLDERS)
-    problems.append(
+    layout.problems.append(
         error(
             _rel(root, path),
             1,
@@ -138,47 +198,50 @@ def _add_single(root: Path, path: Path, files: list, problems: list) -> None:
     )
 
 
-def _scan_content_folder(root: Path, folder: Path, files: list, problems: list, odd: set[Path]) -> None:
+def _scan_content_folder(root: Path, folder: Path, layout: Layout, odd: set[Path]) -> None:
     if folder.name in CONTENT_FOLDERS:
-        _scan_kind_folder(root, folder, folder.name, files, problems, odd)
+        _scan_kind_folder(root, folder, folder.name, layout, odd)
         return
-    stray = [p for p in _regular_files(folder, odd) if _is_yaml(p)]
+    found = _regular_files(folder, odd)
+    stray = [p for p in found if _is_yaml(p)]
+    for path in found:
+        if not _is_yaml(path):
+            _stray(root, path, layout)  # a folder of pictures is fine when they are used
     if not stray:
-        return  # a folder of pictures or attachments is fine
+        return
     if folder.name == PLAYBOOKS:
         message = "playbooks live in the folder playbooks/ at the project root, not in content/"
     else:
         hint = did_you_mean(folder.name, CONTENT_FOLDERS)
         message = f"unknown folder '{folder.name}' in content/{hint}; its {len(stray)} YAML file(s) are not read"
-    problems.append(error(_rel(root, stray[0]), 1, 1, "E112", message))
+    layout.problems.append(error(_rel(root, stray[0]), 1, 1, "E112", message))
 
 
-def _scan_kind_folder(root: Path, folder: Path, kind: str, files: list, problems: list, odd: set[Path]) -> None:
+def _holds(kind: str, path: Path) -> bool:
+    """Whether `path` has the file format of `kind`'s files."""
+    if SUFFIXES[kind] == ".md":
+        return path.suffix.lower() == ".md"
+    return _is_yaml(path)
+
+
+def _scan_kind_folder(root: Path, folder: Path, kind: str, layout: Layout, odd: set[Path]) -> None:
     try:
         entries = sorted(folder.iterdir())
     except OSError:
         return  # reported by _odd_entries
     for entry in entries:
-        if entry in odd:
+        if entry in odd or is_noise(entry.name):
             continue
         if entry.is_dir():
-            if kind != ATTACHMENT_KIND:
-                for nested in [p for p in _regular_files(entry, odd) if _is_yaml(p)]:
-                    problems.append(
-                        error(
-                            _rel(root, nested),
-                            1,
-                            1,
-                            "E112",
-                            f"files in sub-folders of {_rel(root, folder)}/ are not read; move it up into {_rel(root, folder)}/",
-                        )
-                    )
+            if kind != ATTACHMENT_KIND:  # sub-folders of content/assets/ hold attachments, any file
+                _scan_sub_folder(root, folder, entry, layout, odd)
             continue
-        if not _is_yaml(entry):
-            continue  # attachments and notes may sit beside the entity files
+        if not _holds(kind, entry):
+            _stray_in(root, kind, entry, layout)
+            continue
         stem = entry.stem
         if not _ID_RE.fullmatch(stem):
-            problems.append(
+            layout.problems.append(
                 error(
                     _rel(root, entry),
                     1,
@@ -188,7 +251,33 @@ def _scan_kind_folder(root: Path, folder: Path, kind: str, files: list, problems
                 )
             )
             continue
-        files.append(SourceFile(entry, _rel(root, entry), kind, stem))
+        layout.files.append(SourceFile(entry, _rel(root, entry), kind, stem))
+
+
+def _stray_in(root: Path, kind: str, path: Path, layout: Layout) -> None:
+    """A file beside a kind's files that is not of its format: a YAML file among pages is as lost
+    as a page among YAML files."""
+    if SUFFIXES[kind] == ".md" and _is_yaml(path):
+        message = (
+            f"'{path.name}' is not read: {_rel(root, path.parent)}/ holds Markdown pages (<id>.md with front matter)"
+        )
+        layout.problems.append(error(_rel(root, path), 1, 1, "E112", message))
+    elif SUFFIXES[kind] == ".md" and path.suffix.lower() in MARKDOWN_SUFFIXES:
+        message = f"'{path.name}' is not read: pages end in .md; rename it to '{path.stem}.md'"
+        layout.problems.append(error(_rel(root, path), 1, 1, "E112", message))
+    else:
+        _stray(root, path, layout)
+
+
+def _scan_sub_folder(root: Path, folder: Path, sub: Path, layout: Layout, odd: set[Path]) -> None:
+    """Files in a sub-folder of a kind's folder are never read as content."""
+    where = _rel(root, folder)
+    for nested in _regular_files(sub, odd):
+        if _holds(folder.name, nested):
+            message = f"files in sub-folders of {where}/ are not read; move it up into {where}/"
+            layout.problems.append(error(_rel(root, nested), 1, 1, "E112", message))
+        else:
+            _stray(root, nested, layout)  # a .md file among YAML files, a .yml.txt, a picture
 
 
 def _duplicate_ids(files: list[SourceFile]) -> list[Diagnostic]:

@@ -12,6 +12,7 @@ from generator.catalog.company_rules import company_rules
 from generator.catalog.discover import CONTENT
 from generator.catalog.places import TextIndex
 from generator.catalog.relationships import reports_to_cycles
+from generator.catalog.strays import unused_files
 from generator.diagnostics import Diagnostic, error, warning
 from generator.load.document import SourceMap
 from generator.model.kinds import Asset, Common, Company, Persona, Segment
@@ -23,7 +24,11 @@ Sources = dict[tuple[str, str], SourceMap]
 
 
 def catalog_rules(
-    catalog: Catalog, sources: Sources, known_ids: dict[str, set[str]], today: datetime.date
+    catalog: Catalog,
+    sources: Sources,
+    known_ids: dict[str, set[str]],
+    today: datetime.date,
+    loose: tuple[str, ...] | list[str] = (),
 ) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     for rule in (
@@ -42,6 +47,8 @@ def catalog_rules(
         company_rules(catalog.single_of(Company), lambda loc: _at(catalog, sources, "company", "company", loc))
     )
     found.extend(_stale(catalog, sources, today))
+    if _all_valid(catalog, known_ids):  # an invalid asset's attachment is not known to be used
+        found.extend(unused_files(catalog, loose))
     return found
 
 

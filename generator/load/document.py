@@ -53,6 +53,7 @@ __all__ = [
     "SourceMap",
     "load_document",
     "load_text",
+    "read_file",
 ]
 
 # ---------------------------------------------------------------------------------------------
@@ -120,6 +121,10 @@ class SourceMap:
     def __len__(self) -> int:
         return len(self._values)
 
+    def place(self, path: tuple, where: Location) -> None:
+        """Record that the value at `path` starts at `where` (a page's body below its front matter)."""
+        self._values[tuple(path)] = ((where.line - 1) << COL_BITS) | min(where.column - 1, COL_MASK)
+
     def __repr__(self) -> str:
         return f"SourceMap({len(self._values)} paths)"
 
@@ -139,6 +144,15 @@ def load_document(path: pathlib.Path, rel: str) -> tuple[Document | None, list[D
     """Never raises for any file content (OSError reading the file -> a diagnostic too). Returns
     (None, diagnostics) when the file cannot be used at all; a Document when it can (possibly with
     diagnostics, e.g. duplicate keys: report each duplicate as an error and keep the FIRST value)."""
+    raw, problems = read_file(path, rel)
+    if raw is None:
+        return None, problems
+    return load_text(raw, rel)
+
+
+def read_file(path: pathlib.Path, rel: str) -> tuple[bytes | None, list[Diagnostic]]:
+    """The bytes of a content file, or (None, why not): only a regular file, never through a
+    link, never more than the size limit."""
     try:
         # Never through a symbolic link, and never blocking on a named pipe: only a regular file is read.
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
@@ -156,7 +170,7 @@ def load_document(path: pathlib.Path, rel: str) -> tuple[Document | None, list[D
         reason = exc.strerror or exc.__class__.__name__
         # E208 is the catalogue's "file missing" code; there is no dedicated "cannot read" code.
         return None, [error(rel, 1, 1, "E208", f"cannot read the file: {reason}")]
-    return load_text(raw, rel)
+    return raw, []
 
 
 def load_text(text_or_bytes, rel: str) -> tuple[Document | None, list[Diagnostic]]:

@@ -436,3 +436,19 @@ class Playbook(Common):
     personas: PersonaRefs = list_field("Persona ids.")
     competitors: CompetitorRefs = list_field("Competitor ids.")
     plays: list[Play] = list_field("Ordered plays.")
+
+
+# --- free-form pages -------------------------------------------------------------------------
+
+
+class Page(Common):
+    """content/pages/<id>.md: a free-form page in Markdown, its fields in front matter between two --- lines."""
+
+    # Material that is not an entity ("How we price", "Onboarding a new seller"); the text below
+    # the front matter is `body` (generator/load/frontmatter.py).
+
+    kind: ClassVar[str] = "pages"
+    # Written `title` in the front matter, as Markdown pages usually are; `name` like every entity
+    # everywhere else, so lists, search and messages need nothing of their own.
+    name: Text = Field(alias="title", description="The page's title.")
+    body: Markdown | None = describe("The page's text: the Markdown below the front matter.", default=None)

@@ -30,6 +30,7 @@ LINK_WORDS = {
     "playbook": "playbooks",
     "stage": "stages",
     "role": "roles",
+    "page": "pages",
 }
 WORD_OF = {kind: word for word, kind in LINK_WORDS.items()}
 _WORDS = "|".join(sorted(map(re.escape, LINK_WORDS), key=len, reverse=True))

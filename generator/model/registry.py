@@ -17,6 +17,7 @@ from generator.model.kinds import (
     Competitor,
     Insight,
     Leads,
+    Page,
     Persona,
     Playbook,
     Process,
@@ -36,6 +37,7 @@ class Kind:
     site_folder: str | None = None  # the site folder of its pages (None: no page of its own)
     template: str | None = None  # the page template of one entity
     list_in: tuple[str, str] | None = None  # list kinds: (single kind, field) that holds them
+    suffix: str = ".yml"  # the file format: ".yml" (YAML) or ".md" (Markdown with YAML front matter)
 
     @property
     def single(self) -> bool:
@@ -46,10 +48,19 @@ class Kind:
         return self.model is not None and "<id>" in self.location
 
 
-def _folder(name: str, singular: str, model: type[Common], site_folder: str = "", *, under: str = "content/") -> Kind:
+def _folder(
+    name: str,
+    singular: str,
+    model: type[Common],
+    site_folder: str = "",
+    *,
+    under: str = "content/",
+    suffix: str = ".yml",
+) -> Kind:
     """A kind with a folder of files, one page per entity, shown by <singular>.html.j2."""
     page = f"{singular.replace(' ', '-')}.html.j2"
-    return Kind(name, singular, f"{under}{name}/<id>.yml", model, site_folder or name, page)
+    location = f"{under}{name}/<id>{suffix}"
+    return Kind(name, singular, location, model, site_folder or name, page, suffix=suffix)
 
 
 KINDS: tuple[Kind, ...] = (
@@ -66,6 +77,8 @@ KINDS: tuple[Kind, ...] = (
     _folder("competitors", "competitor", Competitor),
     _folder("insights", "insight", Insight),
     _folder("playbooks", "playbook", Playbook, under=""),
+    # Free-form pages: Markdown, its fields in the front matter between two `---` lines.
+    _folder("pages", "page", Page, suffix=".md"),
     Kind("stages", "process stage", "content/process.yml", list_in=("process", "stages")),
     Kind("roles", "team role", "content/team.yml", list_in=("team", "roles")),
 )
@@ -81,3 +94,7 @@ SINGULAR: dict[str, str] = {k.name: k.singular for k in KINDS if not k.single}
 LOCATIONS: dict[str, str] = {k.name: k.location for k in KINDS if k.model}
 SITE_FOLDERS: dict[str, str] = {k.name: k.site_folder for k in KINDS if k.site_folder}
 ENTITY_TEMPLATES: dict[str, str] = {k.name: k.template for k in KINDS if k.template}
+# The file format of each kind written in files: ".yml" or ".md".
+SUFFIXES: dict[str, str] = {k.name: k.suffix for k in KINDS if k.model}
+# Kinds written as YAML files, which JSON Schemas and the editor's YAML support check.
+YAML_KINDS: dict[str, type[Common]] = {k: m for k, m in ALL_KINDS.items() if SUFFIXES[k] == ".yml"}

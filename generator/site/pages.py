@@ -22,6 +22,7 @@ from generator.model.fields import AUDIENCES
 from generator.model.kinds import Segment
 from generator.model.registry import ENTITY_TEMPLATES, SITE_FOLDERS
 from generator.site.feedback import report_url
+from generator.site.guides import sections as guide_sections
 from generator.site.history import Entry, History, changed_on, recent_changes
 from generator.site.map_layout import layout as draw_map
 from generator.site.render import Headings, labels
@@ -142,6 +143,7 @@ SECTIONS = (
     ("competitors/index.md", "competitors"),
     ("products/index.md", "products"),
     ("playbooks/index.md", "playbooks"),
+    ("pages/index.md", "pages"),  # sellers look for "how we price" beside the plays
     ("process.md", "process"),
     ("leads.md", "leads"),
     ("team.md", "team"),
@@ -304,6 +306,7 @@ def page_context(catalog: Catalog, settings: Settings, page: Page) -> dict:
         "rel": rel,
         "rel_map": rel_map,  # the relationship map's facts; draw_map lays one out for its SVG
         "draw_map": draw_map,
+        "guide_sections": guide_sections,  # a free-form page's text, section by section
         "meeting": meeting,
         "brief_updates": lambda card, latest: brief_updates(settings, card, latest),
         "report_url": lambda entity=None: report_url(settings, page, entity),

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from generator.catalog import relations as rel
 from generator.catalog.catalog import Catalog
 from generator.model.kinds import Segment
+from generator.site.guides import sections as guide_sections
 from generator.site.pages import UPKEEP, brief_path, entity_path, page_url, section_name
 from generator.site.render import labels
 
@@ -212,6 +213,31 @@ def _simple(kind: str, label: str):
     return records
 
 
+def _page(catalog: Catalog, p) -> list[Record]:
+    """A guide by its title, summary and opening text, and each of its `## ` sections on its own."""
+    path = entity_path("pages", p.id)
+    parts = guide_sections(p.name, p.body)
+    opening = plain(parts[0].text) if parts and not parts[0].title else ""
+    records = [
+        Record("guide", path, "", p.name, p.summary or _cut(opening, SNIPPET_CHARS), aliases=list(p.tags), body=opening)
+    ]
+    for section in (s for s in parts if s.title):
+        text = plain(section.text)
+        records.append(
+            Record(
+                "guide",
+                path,
+                section.anchor,
+                section.title,
+                _cut(text, SNIPPET_CHARS),
+                context=p.name,
+                body=text,
+                facets=[p.name],
+            )
+        )
+    return records
+
+
 ENTITY_RECORDS = {
     "segments": _segment,
     "personas": _persona,
@@ -221,6 +247,7 @@ ENTITY_RECORDS = {
     "competitors": _competitor,
     "insights": _simple("insights", "insight"),
     "playbooks": _playbook,
+    "pages": _page,
 }
 
 

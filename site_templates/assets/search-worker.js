@@ -23,7 +23,7 @@ var BADGES = {
   objection: "Objection", question: "Discovery question", persona: "Persona", battlecard: "Battlecard",
   "value-proposition": "Value proposition", proof: "Proof", segment: "Segment", asset: "Asset",
   playbook: "Playbook", play: "Play", product: "Product", insight: "Field insight", brief: "Brief",
-  stage: "Process stage", role: "Team role", upkeep: "For editors"
+  stage: "Process stage", role: "Team role", guide: "Guide", upkeep: "For editors"
 };
 var ASSET_TYPES = {
   case_study: "Case study", one_pager: "One-pager", deck: "Deck", battlecard: "Battlecard",
