@@ -90,13 +90,18 @@ def test_dates_are_strings_with_a_date_format():
 
 
 def test_the_schema_validator_accepts_the_whole_bundled_example(schema_dir):
+    assert sorted(_validate_example(schema_dir)) == sorted(KINDS)
+
+
+def _validate_example(schema_dir: Path) -> set[str]:
+    """Validate every YAML file of the bundled example against its kind's schema in `schema_dir`
+    (a page's front matter has no schema); the kinds it validated."""
     files, problems = discover(REPO)
     assert problems == []
     by_kind: dict[str, list[str]] = {}
     for f in files:
         if f.kind in YAML_KINDS:
             by_kind.setdefault(f.kind, []).append(str(f.path))
-    assert sorted(by_kind) == sorted(KINDS)
     for kind, paths in sorted(by_kind.items()):
         done = subprocess.run(
             _check_jsonschema() + ["--schemafile", str(schema_dir / f"{kind}.schema.json"), *paths],
@@ -104,6 +109,7 @@ def test_the_schema_validator_accepts_the_whole_bundled_example(schema_dir):
             text=True,
         )
         assert done.returncode == 0, f"{kind}: {done.stdout}{done.stderr}"
+    return set(by_kind)
 
 
 @pytest.mark.parametrize(
@@ -261,18 +267,7 @@ def test_the_plain_schemas_carry_no_ids_and_no_marks(schema_dir):
 
 
 def test_the_bundled_example_validates_against_its_project_schemas(project_schema_dir):
-    files, _ = discover(REPO)
-    by_kind: dict[str, list[str]] = {}
-    for f in files:
-        if f.kind in YAML_KINDS:  # a page's front matter has no schema
-            by_kind.setdefault(f.kind, []).append(str(f.path))
-    for kind, paths in sorted(by_kind.items()):
-        done = subprocess.run(
-            _check_jsonschema() + ["--schemafile", str(project_schema_dir / f"{kind}.schema.json"), *paths],
-            capture_output=True,
-            text=True,
-        )
-        assert done.returncode == 0, f"{kind}: {done.stdout}{done.stderr}"
+    assert _validate_example(project_schema_dir)
 
 
 @pytest.mark.parametrize(
