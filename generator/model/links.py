@@ -40,13 +40,12 @@ LINK = re.compile(rf"\]\(\s*<?({_WORDS}):([^()\s#<>]*)(#[^()\s<>]*)?>?\s*\)")
 
 def markdown_fields(model: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """(loc, text) for every non-empty Markdown field of `model`, nested models included."""
-    for name, info in type(model).model_fields.items():
+    for name, key, markdown in _text_plan(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
-        key = info.alias or name
         if isinstance(value, str):
-            if value and _is_markdown(type(model), name):
+            if value and markdown:
                 yield loc + (key,), value
         elif isinstance(value, BaseModel):
             yield from markdown_fields(value, loc + (key,))
@@ -104,10 +103,10 @@ def map_markdown(model: BaseModel, change) -> BaseModel:
     """`model` with `change(text)` applied to each of its Markdown fields, nested models included;
     the same object when nothing changed."""
     update: dict = {}
-    for name in type(model).model_fields:
+    for name, _key, markdown in _text_plan(type(model)):
         value = getattr(model, name)
-        if isinstance(value, str):
-            if value and _is_markdown(type(model), name) and (new := change(value)) != value:
+        if markdown:
+            if isinstance(value, str) and value and (new := change(value)) != value:
                 update[name] = new
         elif isinstance(value, BaseModel):
             if (nested := map_markdown(value, change)) is not value:
@@ -117,3 +116,21 @@ def map_markdown(model: BaseModel, change) -> BaseModel:
             if any(new is not old for new, old in zip(items, value, strict=True)):
                 update[name] = items
     return model.model_copy(update=update) if update else model
+
+
+@cache
+def _text_plan(model: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
+    """(attribute, key as written, is Markdown) for the fields of `model` that are Markdown or
+    may hold models: check and every edition walk every entity, and most fields (names, ids,
+    lists of ids) can be skipped."""
+    return tuple(
+        (name, info.alias or name, _is_markdown(model, name))
+        for name, info in model.model_fields.items()
+        if _is_markdown(model, name) or _holds_models(info.annotation)
+    )
+
+
+def _holds_models(annotation) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(arg) for arg in typing.get_args(annotation))
