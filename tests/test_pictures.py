@@ -77,3 +77,28 @@ def test_the_offline_zip_carries_the_picture_where_its_pages_look(make_project, 
         for page in ("personas/cfo.html", "briefs/dairy/cfo.html", "pages/how-we-price.html"):
             sources = _SRC.findall(z.read(f"{folder}/{page}").decode())
             assert sources and {_resolve(page, src) for src in sources} == {LINE}, page
+
+
+def test_an_edition_publishes_only_the_pictures_its_texts_show(make_project):
+    root = make_project(
+        {
+            **{f"content/segments/img/{name}.png": PNG for name in ("open", "entity", "block")},
+            "content/segments/dairy.yml": """
+                name: Dairy
+                audience: partner
+                description: "![the line](img/open.png)"
+                internal:
+                  notes: "![the plan](img/block.png)"
+            """,
+            "content/segments/secret.yml": "name: Secret\ndescription: '![the deal](img/entity.png)'\n",
+        }
+    )
+    published = {
+        audience: sorted(p for p in prepare_site(root, Options(audience=audience)).files if p.startswith("pictures/"))
+        for audience in ("internal", "partner", "public")
+    }
+    assert published == {
+        "internal": [f"pictures/segments/img/{name}.png" for name in ("block", "entity", "open")],
+        "partner": ["pictures/segments/img/open.png"],
+        "public": [],
+    }
