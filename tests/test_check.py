@@ -195,7 +195,7 @@ def test_attachment_folders_under_assets_are_not_content(make_project):
     # The attachment folder is quiet; a file beside the personas that nothing uses is not.
     assert check(root) == [
         "content/personas/notes.txt:1:1: warning[W303]: 'notes.txt' is not content and nothing uses it, so it is "
-        "never published: attach it from an asset (file: ...), show it from a Markdown field, or move it out of content/"
+        "never published: attach it from an asset (file: ...), or move it out of content/"
     ]
 
 

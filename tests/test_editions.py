@@ -89,6 +89,22 @@ def plant_canaries(project: Path) -> Path:
     (project / "content/assets/secret-price-list.yml").write_text(
         "name: Secret price list\ntype: other\nfile: files/secret-pricing.csv\nsegments: [dairy]\n"
     )
+    return _plant_pictures(project)
+
+
+def _plant_pictures(project: Path) -> Path:
+    """Pictures shown only from an internal entity and from a partner segment's internal block:
+    neither file may be published outside (each carries a canary in its bytes)."""
+    pictures = project / "content/personas/img"
+    pictures.mkdir()
+    for name in ("entity", "block"):
+        (pictures / f"{name}.png").write_bytes(b"\x89PNG\r\n\x1a\n" + f"{CANARY}-picture-{name}".encode())
+    cfo = project / "content/personas/cfo.yml"  # internal
+    _rewrite(cfo, lambda data: {**data, "description": f"{data['description']}\n\n![her desk](img/entity.png)"})
+    pet_food = project / "content/segments/pet-food.yml"  # partner
+    _rewrite(
+        pet_food, lambda data: {**data, "internal": {"notes": f"{CANARY}-block ![plan](../personas/img/block.png)"}}
+    )
     return project
 
 
@@ -130,6 +146,7 @@ def test_internal_edition_carries_the_canaries(editions):
     assert f"{CANARY}-block-".encode() in blob
     assert f"{CANARY}-entity-".encode() in blob
     assert f"{CANARY}-attachment".encode() in blob
+    assert f"{CANARY}-picture-entity".encode() in blob and f"{CANARY}-picture-block".encode() in blob
     health = (editions["internal"] / "health/index.html").read_text(encoding="utf-8")
     assert f'<h2 id="{CANARY.lower()}-owner-' in health  # a to-do list headed by an internal owner
 

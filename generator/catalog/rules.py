@@ -10,6 +10,7 @@ from generator.catalog.attachments import attachment_rules
 from generator.catalog.catalog import Catalog, is_stale
 from generator.catalog.company_rules import company_rules
 from generator.catalog.discover import CONTENT
+from generator.catalog.pictures import pictures
 from generator.catalog.places import TextIndex
 from generator.catalog.relationships import reports_to_cycles
 from generator.catalog.strays import unused_files
@@ -34,6 +35,7 @@ def catalog_rules(
     for rule in (
         _references,
         _text_link_targets,
+        _pictures,
         _unique_list_ids,
         _attachments,
         _reporting_loops,
@@ -115,6 +117,24 @@ def _text_link_targets(catalog: Catalog, sources: Sources, known_ids) -> Iterato
                 f"unknown {SINGULAR[kind]} '{match.group(2)}' in the link [{_short(match)}]({match.group(1)}:"
                 f"{match.group(2)}){hint}",
             )
+
+
+def _pictures(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    """A picture that cannot be published (E208, E212, E214) or is not on this site (W304), at the picture."""
+    finders: dict[str, TextIndex] = {}
+    for found in pictures(catalog):
+        verdict, model = found.verdict, found.model
+        if verdict.code is None:
+            continue
+        finder = finders.get(model.rel) or finders.setdefault(model.rel, TextIndex(catalog.root / model.rel))
+        where = sources[(model.kind, model.id)].value(found.loc)
+        start = finder.offset(where)
+        offset = finder.find(found.match.group(0), start, found.loc)
+        if offset is None:  # written differently in the file (escapes in a quoted string): find its target
+            offset = finder.find(found.match.group(1), start, found.loc)
+        line, column = (where.line, where.column) if offset is None else finder.position(offset)
+        report = error if verdict.code.startswith("E") else warning
+        yield report(model.rel, line, column, verdict.code, verdict.message)
 
 
 def _short(match) -> str:

@@ -1,26 +1,24 @@
 """W303: a file under content/ or playbooks/ that is neither content nor used.
 
 discover() reads every content file and reports those that look like content but are not read
-(E112). What is left (a PDF, a picture, a spreadsheet) is fine when something uses it: an asset
-attaches it (`file:`), company.yml names it as logo or favicon, or a Markdown field shows or links
-it by name. Anything else would sit in the repository believed published, and is reported.
+(E112). What is left (a PDF, a picture, a spreadsheet) is fine when something publishes it: an
+asset attaches it (`file:`), company.yml names it as logo or favicon, or a Markdown field shows it
+as a picture that the site can publish (generator/catalog/pictures.py decides which). Anything
+else, a file a Markdown link merely names included, would sit in the repository believed
+published, and is reported.
 """
 
 from __future__ import annotations
 
 import posixpath
-import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from generator.catalog.catalog import Catalog
 from generator.catalog.discover import CONTENT
+from generator.catalog.pictures import IMAGE_SUFFIXES, used_pictures
 from generator.diagnostics import Diagnostic, warning
 from generator.model.kinds import Asset
-from generator.model.links import markdown_fields
-
-# The target of a Markdown link or picture: ](target) or ](<target>).
-_TARGET = re.compile(r"\]\(\s*<?([^()\s<>]+)")
 
 
 def unused_files(catalog: Catalog, loose: Iterable[str]) -> Iterator[Diagnostic]:
@@ -28,19 +26,22 @@ def unused_files(catalog: Catalog, loose: Iterable[str]) -> Iterator[Diagnostic]
     if not loose:
         return  # most projects: no need to read every Markdown field for file names
     used = _attached(catalog)
-    shown = _named_in_markdown(catalog)
+    content = (catalog.root / CONTENT).resolve()
+    used |= {content / picture for picture in used_pictures(catalog)}
     for rel in loose:
         path = (catalog.root / rel).resolve()
-        if path in used or posixpath.basename(rel) in shown:
+        if path in used:
             continue
         top = rel.split("/", 1)[0]
+        picture = top == CONTENT and path.suffix.lower() in IMAGE_SUFFIXES
+        show = ", show it as a picture from a Markdown field (![...](path))" if picture else ""
         yield warning(
             rel,
             1,
             1,
             "W303",
             f"'{posixpath.basename(rel)}' is not content and nothing uses it, so it is never published: attach it "
-            f"from an asset (file: ...), show it from a Markdown field, or move it out of {top}/",
+            f"from an asset (file: ...){show}, or move it out of {top}/",
         )
 
 
@@ -63,13 +64,3 @@ def _resolve(beside: Path, name: str) -> Path | None:
         return (beside.parent / name).resolve()
     except (OSError, RuntimeError, ValueError):
         return None  # reported as E208
-
-
-def _named_in_markdown(catalog: Catalog) -> set[str]:
-    """The file names every Markdown field links or shows: `![line](line.png)`, `[sheet](files/x.pdf)`."""
-    names: set[str] = set()
-    for entity in catalog.everything():
-        for _loc, text in markdown_fields(entity):
-            if "](" in text:
-                names.update(posixpath.basename(m.group(1).split("#")[0]) for m in _TARGET.finditer(text))
-    return names

@@ -40,13 +40,12 @@ LINK = re.compile(rf"\]\(\s*<?({_WORDS}):([^()\s#<>]*)(#[^()\s<>]*)?>?\s*\)")
 
 def markdown_fields(model: BaseModel, loc: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """(loc, text) for every non-empty Markdown field of `model`, nested models included."""
-    for name, info in type(model).model_fields.items():
+    for name, key, markdown in _text_plan(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
-        key = info.alias or name
         if isinstance(value, str):
-            if value and _is_markdown(type(model), name):
+            if value and markdown:
                 yield loc + (key,), value
         elif isinstance(value, BaseModel):
             yield from markdown_fields(value, loc + (key,))
@@ -78,3 +77,60 @@ def text_links(model: BaseModel) -> Iterator[tuple[tuple, re.Match]]:
         if "](" in text:
             for match in LINK.finditer(text):
                 yield loc, match
+
+
+# A picture: `![alt](target)`, `![alt](<target>)` or `![alt](target "title")`; group 1 is the
+# target as written. The one definition of which pictures a text shows: check, W303 and the
+# site's publishing all read pictures through this pattern (generator/catalog/pictures.py).
+PICTURE = re.compile(r"!\[[^\[\]]*\]\(\s*(<[^<>\n]*>|[^()\s<>]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+
+
+def picture_target(match: re.Match) -> str:
+    """The target of a PICTURE match without its angle brackets."""
+    target = match.group(1)
+    return target[1:-1].strip() if target.startswith("<") else target
+
+
+def text_pictures(model: BaseModel) -> Iterator[tuple[tuple, str, re.Match]]:
+    """(loc of the field, its text, the picture's match) for every picture in `model`'s Markdown."""
+    for loc, text in markdown_fields(model):
+        if "![" in text:
+            for match in PICTURE.finditer(text):
+                yield loc, text, match
+
+
+def map_markdown(model: BaseModel, change) -> BaseModel:
+    """`model` with `change(text)` applied to each of its Markdown fields, nested models included;
+    the same object when nothing changed."""
+    update: dict = {}
+    for name, _key, markdown in _text_plan(type(model)):
+        value = getattr(model, name)
+        if markdown:
+            if isinstance(value, str) and value and (new := change(value)) != value:
+                update[name] = new
+        elif isinstance(value, BaseModel):
+            if (nested := map_markdown(value, change)) is not value:
+                update[name] = nested
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            items = [map_markdown(item, change) for item in value]
+            if any(new is not old for new, old in zip(items, value, strict=True)):
+                update[name] = items
+    return model.model_copy(update=update) if update else model
+
+
+@cache
+def _text_plan(model: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
+    """(attribute, key as written, is Markdown) for the fields of `model` that are Markdown or
+    may hold models: check and every edition walk every entity, and most fields (names, ids,
+    lists of ids) can be skipped."""
+    return tuple(
+        (name, info.alias or name, _is_markdown(model, name))
+        for name, info in model.model_fields.items()
+        if _is_markdown(model, name) or _holds_models(info.annotation)
+    )
+
+
+def _holds_models(annotation) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(arg) for arg in typing.get_args(annotation))

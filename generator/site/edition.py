@@ -15,6 +15,8 @@ import jinja2
 from generator.catalog.audience import for_audience
 from generator.catalog.catalog import Catalog
 from generator.catalog.check import CheckResult, check_project, epoch_date, today
+from generator.catalog.discover import CONTENT
+from generator.catalog.pictures import publish_pictures
 from generator.diagnostics import Diagnostic, has_errors
 from generator.model.kinds import Asset
 from generator.site.history import read_history
@@ -29,6 +31,7 @@ from generator.site.pages import (
     page_context,
     plan_site,
 )
+from generator.site.pictures import picture_path
 from generator.site.render import BUNDLED_TEMPLATES, make_environment
 from generator.site.search import index_document
 from generator.site.twins import Twin, llms_files, make_markdown_environment, render_twin, twin_path
@@ -121,6 +124,8 @@ def prepare_site(
     if has_errors(result.diagnostics):
         return site
     catalog = for_audience(result.catalog, options.audience, drafts=options.drafts)
+    # Only pictures this edition's texts show are published; its texts now name them by placeholder.
+    catalog, pictures = publish_pictures(catalog)
     company = catalog.singles.get("company")
     site.company_name = company.name.strip() if company is not None and company.name else None
     settings = Settings(
@@ -150,6 +155,8 @@ def prepare_site(
     if options.twins:
         _add_texts(site, pages, catalog, settings)
     _add_files(site, root, catalog, options)
+    for path in pictures:
+        site.files[picture_path(path)] = root / CONTENT / path
     if options.seller_search:
         site.search_index = index_document(
             catalog, options.audience, options.directory_urls, {path: page.title for path, page in site.pages.items()}

@@ -25,6 +25,7 @@ from generator.site.feedback import report_url
 from generator.site.guides import sections as guide_sections
 from generator.site.history import Entry, History, changed_on, recent_changes
 from generator.site.map_layout import layout as draw_map
+from generator.site.pictures import picture_path
 from generator.site.render import Headings, labels
 from generator.site.whatsnew import News, seller_news, week_of
 
@@ -112,6 +113,10 @@ class Links:
     def attachment(self, asset) -> Markup:
         """A published file (never a page, even when it is called notes.md)."""
         return _relative_url(attachment_path(asset), self._base)
+
+    def picture(self, quoted: str) -> Markup:
+        """A published picture, by its percent-encoded path under content/."""
+        return _relative_url(picture_path(quoted), self._base)
 
 
 @lru_cache(maxsize=1 << 18)

@@ -27,6 +27,8 @@ from markupsafe import Markup, escape
 from generator.catalog.relations import slugify
 from generator.model.fields import MAX_MARKDOWN_CHARS, markdown_too_complex
 from generator.model.links import LINK, LINK_WORDS
+from generator.site.pictures import PLACEHOLDER as PICTURE_PLACEHOLDER
+from generator.site.pictures import html_sources
 
 # In a checkout (and an editable install) the templates sit beside the package; a wheel
 # carries them inside it (see pyproject.toml).
@@ -106,6 +108,8 @@ def markdown(value, breaks: bool = False, glossary: tuple = (), context=None) ->
     html = _markdown(str(value), breaks, glossary)
     if _PLACEHOLDER in html:
         html = Markup(_PLACED.sub(lambda m: _page_link(context, m), html))
+    if PICTURE_PLACEHOLDER in html:
+        html = html_sources(html, context.get("link") if context is not None else None)
     return html
 
 
@@ -126,8 +130,10 @@ def _too_complex_as_text(value: str) -> Markup | None:
 
 
 def _local_images_only(tag: str, attribute: str, value: str) -> str | None:
-    """The site loads nothing from other hosts: an image from elsewhere keeps only its alt text."""
-    if tag == "img" and attribute == "src" and re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE):
+    """Only pictures the site publishes are shown: one from elsewhere (the site loads nothing from
+    other hosts), or any the edition did not place (raw HTML, a reference-style picture), keeps
+    only its alt text rather than showing as a broken image."""
+    if tag == "img" and attribute == "src" and not value.startswith(PICTURE_PLACEHOLDER):
         return None
     return value
 

@@ -20,6 +20,8 @@ from markupsafe import Markup
 
 from generator.model.links import LINK, LINK_WORDS
 from generator.site.pages import Links, Page, _target, page_url
+from generator.site.pictures import PLACEHOLDER as PICTURE_PLACEHOLDER
+from generator.site.pictures import markdown_targets
 from generator.site.render import BUNDLED_TEMPLATES, money, shown
 
 LLMS_TXT = "llms.txt"
@@ -81,6 +83,8 @@ def block(context, value) -> str:
     text = str(value).strip().replace("<", "&lt;")
     if "](" in text:
         text = _PAGE_LINK.sub(lambda match: _twin_link(context, match), text)
+    if PICTURE_PLACEHOLDER in text:  # a published picture, relative to this twin
+        text = markdown_targets(text, context.get("link"))
     return text
 
 
