@@ -49,6 +49,17 @@ class PublishedFile(File):
         return False
 
 
+class TextFile(PublishedFile):
+    """A generated text (a Markdown twin, llms.txt). While serving, MkDocs writes it again only
+    when it changed: a File with content counts as modified on every build, and writing every
+    twin again took about a second per edit at scale 1."""
+
+    modified = True
+
+    def is_modified(self) -> bool:
+        return self.modified
+
+
 class PageFile(File):
     """A generated page. While serving, MkDocs writes it again only when its HTML changed."""
 
@@ -295,9 +306,15 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.to_write = sum(f.modified for f in generated)
         static = [PublishedFile.generated(config, path, abs_src_path=str(src)) for path, src in self.site.files.items()]
         # Twins and llms.txt are files to publish as they are, never pages (their names end in .md).
-        texts = [PublishedFile.generated(config, path, content=text) for path, text in self.site.texts.items()]
+        texts: list[File] = [self._text_file(config, path, text) for path, text in self.site.texts.items()]
         self.destinations = {f.src_uri: f.abs_dest_path for f in generated + texts}
         return Files(kept + generated + static + texts)
+
+    def _text_file(self, config, path: str, text: str) -> TextFile:
+        file = cast(TextFile, TextFile.generated(config, path, content=text))
+        before = self.published.texts.get(path) if self.published is not None else None
+        file.modified = before != text  # the same object when the twin was reused: no comparison
+        return file
 
     def on_page_content(self, html, /, *, page, config, files):
         if self.progress is None:
