@@ -1,0 +1,59 @@
+"""Which fields of which entities a page reads, for `playbook serve` (see Catalog.recording).
+
+A page that only shows a persona's name need not be rendered again when the persona's pains
+change. While a recording is open, every entity notes each of its own fields read, as
+(kind, id, field); anything else read from it that could reveal every field (its __dict__,
+model_dump, equality, a method) notes the whole entity, (kind, id).
+
+The hook is installed on the entity class only while a recording is open: a Python-level
+__getattribute__ costs a function call per attribute read, which `playbook build` does not pay.
+"""
+
+from __future__ import annotations
+
+from generator.model.kinds import Common
+
+# Read millions of times while rendering, and saying nothing about the entity's content.
+_HARMLESS = frozenset(
+    {
+        "id",
+        "rel",
+        "kind",
+        "__class__",
+        "__pydantic_private__",
+        "__pydantic_fields__",
+        "__pydantic_extra__",
+        "__html__",  # markupsafe asks whether a value is markup; entities are not
+        "model_fields",
+        "__class_vars__",
+        "__private_attributes__",
+        "__pydantic_complete__",
+    }
+)
+
+_target: list[set] = []  # the open recorders of the catalog that installed the hook
+
+
+def _recording_getattribute(self, name: str):
+    value = object.__getattribute__(self, name)
+    if _target and name not in _HARMLESS:
+        model = type(self)
+        key = object.__getattribute__(self, "__pydantic_private__")["_id"]
+        if name in model.__pydantic_fields__:
+            _target[-1].add((model.kind, key, name))
+        else:
+            _target[-1].add((model.kind, key))
+    return value
+
+
+def start(recorders: list[set]) -> None:
+    """Record field reads into recorders[-1] (the list is the catalog's own stack)."""
+    global _target
+    _target = recorders
+    Common.__getattribute__ = _recording_getattribute  # type: ignore[method-assign]
+
+
+def stop() -> None:
+    global _target
+    _target = []
+    del Common.__getattribute__
