@@ -3,7 +3,9 @@ diagnostics (no traceback) while the last good site stays up; fix it, see the pa
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -45,6 +47,12 @@ def _wait_for(url: str, text: str, proc: subprocess.Popen, timeout: float = 60) 
 @pytest.fixture()
 def served(tmp_path):
     project = copy_example(tmp_path / "p")
+    with _serving(project, tmp_path) as (base, proc, log):
+        yield project, base, proc, log
+
+
+@contextlib.contextmanager
+def _serving(project, tmp_path):
     port = _free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -57,7 +65,7 @@ def served(tmp_path):
         start_new_session=True,
     )
     try:
-        yield project, f"http://127.0.0.1:{port}/", proc, log
+        yield f"http://127.0.0.1:{port}/", proc, log
     finally:
         os.killpg(proc.pid, signal.SIGINT)
         try:
@@ -122,3 +130,44 @@ def test_a_port_in_use_is_a_usage_error_naming_the_port(tmp_path, monkeypatch):
     assert f"cannot serve on 127.0.0.1:{port}" in result.stderr
     assert f"--dev-addr 127.0.0.1:{port + 1}" in result.stderr
     assert "Traceback" not in result.output
+
+
+def test_folders_that_come_and_go_stay_watched(tmp_path):
+    """content/ deleted and made again, playbooks/ and site_templates/ created after serve started:
+    each is noticed, and edits inside them afterwards too."""
+    project = copy_example(tmp_path / "p")
+    aside = tmp_path / "playbooks-aside"
+    (project / "playbooks").rename(aside)
+    with _serving(project, tmp_path) as (base, proc, log):
+        page = base + "personas/cfo/"
+        _wait_for(page, "Chief financial officer", proc)
+
+        content = tmp_path / "content-copy"
+        shutil.copytree(project / "content", content)
+        shutil.rmtree(project / "content")
+        time.sleep(1)  # the deletion is seen (and reported) before the folder comes back
+        persona = content / "personas" / "cfo.yml"
+        persona.write_text(persona.read_text(encoding="utf-8").replace("Chief financial", "Chief money"), "utf-8")
+        shutil.copytree(content, project / "content")
+        _wait_for(page, "Chief money officer", proc)
+        _rename(project / "content" / "personas" / "cfo.yml", "Chief money", "Chief cash")
+        _wait_for(page, "Chief cash officer", proc)
+
+        aside.rename(project / "playbooks")
+        playbook = base + "playbooks/displace-competitor/"
+        _wait_for(playbook, "Displace an incumbent competitor", proc)
+        _rename(project / "playbooks" / "displace-competitor.yml", "Displace an incumbent", "Unseat the incumbent")
+        _wait_for(playbook, "Unseat the incumbent competitor", proc)
+
+        own = project / "site_templates" / "pages"
+        own.mkdir(parents=True)
+        template = (REPO / "site_templates" / "pages" / "persona.html.j2").read_text(encoding="utf-8")
+        (own / "persona.html.j2").write_text(template + "<p>Own template, first</p>\n", encoding="utf-8")
+        _wait_for(page, "Own template, first", proc)
+        (own / "persona.html.j2").write_text(template + "<p>Own template, second</p>\n", encoding="utf-8")
+        _wait_for(page, "Own template, second", proc)
+        assert "Traceback" not in _output(log)
+
+
+def _rename(path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.adapters.mkdocs.progress import Progress
+from generator.adapters.mkdocs.watching import watch_project
 from generator.catalog.check import check_project
 from generator.diagnostics import has_errors, report_text
 from generator.model.fields import AUDIENCES
@@ -399,8 +400,5 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         return context
 
     def on_serve(self, server, /, *, config, builder):
-        root = self.project_root(config)
-        for folder in ("content", "playbooks", "site_templates"):
-            if (root / folder).is_dir():
-                server.watch(str(root / folder))
+        watch_project(server, self.project_root(config))
         return server
