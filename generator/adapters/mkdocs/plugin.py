@@ -28,7 +28,7 @@ from mkdocs.structure.toc import get_toc
 from generator.adapters.mkdocs.progress import Progress
 from generator.adapters.mkdocs.watching import watch_project
 from generator.catalog.check import check_project
-from generator.diagnostics import has_errors, report_text
+from generator.diagnostics import Diagnostic, has_errors, report_text
 from generator.model.fields import AUDIENCES
 from generator.site.csp import apply_policy
 from generator.site.edition import Options, SiteBuild, prepare_site
@@ -165,6 +165,7 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
     def __init__(self) -> None:
         super().__init__()
         self.preloaded = None  # a CheckResult handed over by `playbook build`, to skip a second check
+        self.errors: list[Diagnostic] = []  # every diagnostic of the last check, when it found errors
         self.offline = False  # the edition opened from disk: its search shim needs inline scripts
         self.site: SiteBuild  # set by on_config, before any event that reads it
         self.progress: Progress | None = None
@@ -233,7 +234,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         if self.serving and result is None:
             result = check_project(root, strict=options.strict, cache=self.load_cache)
         self.site = prepare_site(root, options, result, previous=self.published, track=self.serving)
-        if has_errors(self.site.diagnostics):
+        self.errors = self.site.diagnostics if has_errors(self.site.diagnostics) else []
+        if self.errors:
             raise PluginError("the playbook has errors:\n" + report_text(self.site.diagnostics))
         if not announced:
             # info, not warning: a stale entity must not fail `mkdocs build --strict`, which is about links
