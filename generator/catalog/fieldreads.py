@@ -34,16 +34,28 @@ _HARMLESS = frozenset(
 _target: list[set] = []  # the open recorders of the catalog that installed the hook
 
 
-def _recording_getattribute(self, name: str):
-    value = object.__getattribute__(self, name)
-    if _target and name not in _HARMLESS:
-        model = type(self)
-        key = object.__getattribute__(self, "__pydantic_private__")["_id"]
-        if name in model.__pydantic_fields__:
-            _target[-1].add((model.kind, key, name))
-        else:
-            _target[-1].add((model.kind, key))
-    return value
+def _recording_getattribute(self, name: str, _get=object.__getattribute__):
+    # Called for every attribute read of every entity while a page renders: kept to a few lookups.
+    if name == "id":  # the property would read __pydantic_private__ through here a second time
+        return _get(self, "__pydantic_private__")["_id"]
+    if name in _HARMLESS:
+        return _get(self, name)
+    kind, fields = _SHAPES.get(type(self)) or _shape(type(self))
+    _target[-1].add(
+        (kind, _get(self, "__pydantic_private__")["_id"], name)
+        if name in fields
+        else (kind, _get(self, "__pydantic_private__")["_id"])
+    )
+    return _get(self, name)
+
+
+# Each entity model's kind and field names: class attribute lookups on pydantic models are slow.
+_SHAPES: dict[type, tuple[str, frozenset[str]]] = {}
+
+
+def _shape(model) -> tuple[str, frozenset[str]]:
+    shape = _SHAPES[model] = (model.kind, frozenset(model.__pydantic_fields__))
+    return shape
 
 
 def start(recorders: list[set]) -> None:
