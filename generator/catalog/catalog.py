@@ -207,9 +207,22 @@ class Catalog:
             f"value_propositions_for:{segment_id}:{persona_id}",
             lambda: [
                 vp
-                for vp in self.of(ValueProposition)
-                if self.applies(vp, "segments", segment_id) and self.applies(vp, "personas", persona_id)
+                for vp, segments, personas in self._value_proposition_scopes()
+                if (segment_id is None or segments is None or segment_id in segments)
+                and (persona_id is None or personas is None or persona_id in personas)
             ],
+        )
+
+    def _value_proposition_scopes(self) -> list[tuple[ValueProposition, frozenset | None, frozenset | None]]:
+        """Each value proposition with the segments and personas it applies to (None: all), read
+        once instead of once per committee seat (hundreds of seats at scale)."""
+
+        def scope(vp: ValueProposition, field: str) -> frozenset | None:
+            return None if self.means_all(vp, field) else frozenset(getattr(vp, field))
+
+        return self.memo(
+            "value_proposition_scopes",
+            lambda: [(vp, scope(vp, "segments"), scope(vp, "personas")) for vp in self.of(ValueProposition)],
         )
 
 
