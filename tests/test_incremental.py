@@ -21,6 +21,12 @@ def _edit(path: Path, change) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def _unreferenced_asset(root: Path) -> Path:
     """An asset no other file names, so deleting it leaves a valid playbook."""
     texts = [p.read_text(encoding="utf-8") for p in root.rglob("*.yml") if p.parent.name != "assets"]
@@ -66,6 +72,12 @@ EDITS = {
         root / "content/personas/cfo.yml", lambda d: d.update(reports_to="operations-director")
     ),
     "company renamed": lambda root: _edit(root / "content/company.yml", lambda d: d.update(name="Boxwell Systems")),
+    "guide retitled": lambda root: _replace(
+        root / "content/pages/onboarding-a-new-seller.md", "title: Onboarding a new seller", "title: Your first month"
+    ),
+    "guide text changed": lambda root: _replace(
+        root / "content/pages/how-we-price.md", "tags: [pricing, negotiation]", "tags: [pricing]"
+    ),
     "asset made public": lambda root: _edit(
         sorted((root / "content/assets").glob("*.yml"))[0], lambda d: d.update(audience="public")
     ),
