@@ -31,7 +31,8 @@ _HARMLESS = frozenset(
     }
 )
 
-_target: list[set] = []  # the open recorders of the catalog that installed the hook
+_target: list[set] = []  # the open recorders of the catalog recording now
+_outer: list[list[set]] = []  # catalogs whose recording this one interrupted (a memo of another catalog)
 
 
 def _recording_getattribute(self, name: str, _get=object.__getattribute__):
@@ -59,13 +60,18 @@ def _shape(model) -> tuple[str, frozenset[str]]:
 
 
 def start(recorders: list[set]) -> None:
-    """Record field reads into recorders[-1] (the list is the catalog's own stack)."""
+    """Record field reads into recorders[-1] (the list is the catalog's own stack) until stop()."""
     global _target
+    if _target:
+        _outer.append(_target)
+    else:
+        Common.__getattribute__ = _recording_getattribute  # type: ignore[method-assign]
     _target = recorders
-    Common.__getattribute__ = _recording_getattribute  # type: ignore[method-assign]
 
 
 def stop() -> None:
+    """Back to the catalog recording before start(), or no recording (and no hook) at all."""
     global _target
-    _target = []
-    del Common.__getattribute__
+    _target = _outer.pop() if _outer else []
+    if not _target:
+        del Common.__getattribute__
