@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Profile `playbook build` (or `check`) on a synthetic project, to find where a missed target goes.
+"""Profile `playbook build`, `check` or one `serve` rebuild on a synthetic project, to find where a
+missed target goes.
 
-    python bench/profile_build.py [--scale 1] [--command build|check] [--top 30] [--keep DIR]
+    python bench/profile_build.py [--scale 1] [--command build|check|serve] [--top 30] [--keep DIR]
 
 Writes the project with bench/make_project.py, runs
 `python -m cProfile -o PROFILE -m generator COMMAND PROJECT ...` in a fresh process and prints
 the top functions by cumulative and by own (total) time, each with its share of the wall time.
+`serve` profiles what the benchmark times: after a first serve build (not profiled), the first
+persona gets a new name and the rebuild MkDocs' server would run is profiled, in this process.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ def top(profile: Path, sort: str, count: int, wall: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0)
-    parser.add_argument("--command", choices=("build", "check"), default="build")
+    parser.add_argument("--command", choices=("build", "check", "serve"), default="build")
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--keep", type=Path, default=None, help="write the project and profile here")
     args = parser.parse_args(argv)
@@ -53,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         make_project(project, scale=args.scale)
         (project / "mkdocs.yml").unlink(missing_ok=True)
     profile = work / f"{args.command}.prof"
+    if args.command == "serve":
+        return profile_serve(project, work / "serve-site", profile, args.top)
     cmd = [sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "generator", args.command, str(project)]
     if args.command == "build":
         cmd += ["--site-dir", str(work / "site")]
@@ -69,6 +74,41 @@ def main(argv: list[str] | None = None) -> int:
     )
     print("By cumulative time:\n" + top(profile, "cumulative", args.top, wall) + "\n")
     print("By own time:\n" + top(profile, "tottime", args.top, wall))
+    return 0
+
+
+def profile_serve(project: Path, site_dir: Path, profile: Path, count: int) -> int:
+    """One serve rebuild after a persona rename, profiled in this process."""
+    import cProfile
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from run import rename_persona
+
+    from generator.adapters.mkdocs.settings import config_file, load
+
+    os.environ["PLAYBOOK_PROJECT_DIR"] = str(project)
+    with config_file(project) as (path, overrides):
+
+        def reload():
+            config = load(path, site_dir=str(site_dir), **overrides)  # MkDocs keeps the plugin instance
+            config.site_url = "http://127.0.0.1:8000/"
+            return config
+
+        config = reload()
+        config.plugins.on_startup(command="serve", dirty=True)
+        mkdocs_build(config, dirty=True)  # the first build, as serve makes it
+        persona = sorted((project / "content" / "personas").glob("*.yml"))[0]
+        rename_persona(persona, f"Profiled persona {int(time.time())}")
+        time.sleep(1)  # serve collects the first build's garbage just after it (_collect_later): not ours
+        load_before = os.getloadavg()[0]
+        profiler = cProfile.Profile()
+        start = time.perf_counter()
+        profiler.runcall(lambda: mkdocs_build(reload(), dirty=True))
+        wall = time.perf_counter() - start
+        profiler.dump_stats(str(profile))
+    print(f"one serve rebuild: {wall:.2f} s under the profiler (load {load_before:.2f}); profile in {profile}\n")
+    print("By cumulative time:\n" + top(profile, "cumulative", count, wall) + "\n")
+    print("By own time:\n" + top(profile, "tottime", count, wall))
     return 0
 
 

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Benchmark `playbook check`, `build` and `serve` on synthetic projects, each beside its floor.
 
-    python bench/run.py [--scales 0.25,0.5,1,2] [--quick] [--no-serve] [--out BENCHMARKS.md]
-                        [--json results.json] [--keep DIR]
+    python bench/run.py [--scales 0.25,0.5,1,2] [--quick] [--no-serve] [--only serve]
+                        [--out BENCHMARKS.md] [--json results.json] [--keep DIR]
 
 For every scale, bench/make_project.py writes a synthetic project into a temporary folder
 (without a mkdocs.yml, so `playbook` uses its built-in configuration: Material, font: false,
@@ -22,6 +22,9 @@ and from the build: peak memory (ru_maxrss of the build process, from wait4), HT
 page, the largest page, the search index raw and gzipped. Ours and the floors run interleaved
 (floor, ours, floor, ours ...) and the best of the repeats counts; the 1-minute load average is
 recorded before every measurement, since other work on the machine slows everything.
+
+`--only serve` measures serve alone (no check, build or floors): quicker while working on serve.
+Its result is printed (and written with --json) but never into --out, whose table needs every figure.
 
 The table is printed and written into --out between the markers
 <!-- bench:begin --> and <!-- bench:end -->; text outside the markers (findings, profiles) is kept.
@@ -246,11 +249,13 @@ def _stop(proc: subprocess.Popen) -> None:
 # One scale
 
 
-def run_scale(scale: float, work: Path, *, quick: bool, serve: bool, repeat: int | None, log=print) -> dict:
+def run_scale(scale: float, work: Path, *, quick: bool, serve: bool | str, repeat: int | None, log=print) -> dict:
     project = work / "project"
     counts = make_project(project, scale=scale)
     (project / "mkdocs.yml").unlink(missing_ok=True)  # the built-in configuration: search on, font false
     row: dict = {"scale": scale, "yaml_files": len(yaml_files(project)), "entities": counts}
+    if serve == "only":
+        return run_serve_only(row, project, quick=quick, log=log)
     floor_dir = work / "floor"
     made = subprocess.run(
         [sys.executable, str(BENCH / "floor.py"), "engine", str(project), str(floor_dir)],
@@ -339,6 +344,29 @@ def run_scale(scale: float, work: Path, *, quick: bool, serve: bool, repeat: int
             row["serve_error"] = str(exc).splitlines()[0]
             log(f"  serve failed: {exc}")
     return row
+
+
+def run_serve_only(row: dict, project: Path, *, quick: bool, log=print) -> dict:
+    """Serve alone: the first build is not timed against anything, so it gets a generous limit."""
+    row.update(serve_figures(project, start_timeout=900.0, update_timeout=60.0, edits=1 if quick else 2))
+    log(
+        f"scale {row['scale']:g}: serve edit-to-update {row['serve_s']:.2f} s (runs {row['serve_runs']}, load {row['serve_load']})"
+    )
+    return row
+
+
+def render_serve_only(rows: list[dict], info: dict) -> str:
+    lines = [f"Measured {info['date']}, serve only; load average at start {info['load_start'][0]:.2f}.\n"]
+    lines += [
+        "| scale | YAML files | serve edit-to-update s | runs | load | first build served after s |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {r['scale']:g} | {r['yaml_files']:,} | {_f(r['serve_s'])} | {r['serve_runs']} | {r['serve_load']:.1f} "
+            f"| {_f(r['serve_start_s'], 1)} |"
+        )
+    return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -589,6 +617,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=None, help="runs per measurement (default: check 3, build 2)")
     parser.add_argument("--no-serve", dest="serve", action="store_false", help="skip the serve measurement")
     parser.add_argument(
+        "--only", choices=("serve",), default=None, help="measure only this (serve: no check, build or floors)"
+    )
+    parser.add_argument(
         "--out",
         type=Path,
         default=REPO / "BENCHMARKS.md",
@@ -605,11 +636,12 @@ def main(argv: list[str] | None = None) -> int:
     log(f"{info['nproc']} cores, {info['cpu']}, load {info['load_start'][0]:.2f}")
     for scale in scales:
         with scale_folder(args.keep, scale) as work:
-            rows.append(run_scale(scale, work, quick=args.quick, serve=args.serve, repeat=args.repeat, log=log))
+            serve = "only" if args.only == "serve" else args.serve
+            rows.append(run_scale(scale, work, quick=args.quick, serve=serve, repeat=args.repeat, log=log))
     info["load_end"] = os.getloadavg()
-    table = render(rows, info, args)
+    table = render_serve_only(rows, info) if args.only else render(rows, info, args)
     print(table)
-    if str(args.out) != "-":
+    if str(args.out) != "-" and not args.only:
         write_report(args.out, table)
         log(f"wrote {args.out}")
     if args.json:

@@ -119,3 +119,21 @@ def test_parse_floor_reads_every_yaml_file(tmp_path):
     (tmp_path / "playbooks").mkdir()
     (tmp_path / "playbooks" / "p.yml").write_text("name: P\n", encoding="utf-8")
     assert floor.parse_floor(tmp_path) == 3
+
+
+def test_serve_alone_is_measured_and_leaves_the_report_alone(tmp_path):
+    report, data = tmp_path / "BENCHMARKS.md", tmp_path / "results.json"
+    report.write_text(f"{run.BEGIN}\nold table\n{run.END}\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--scales", "0.02", "--quick", "--only", "serve"]
+        + ["--out", str(report), "--json", str(data)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    (row,) = json.loads(data.read_text(encoding="utf-8"))["rows"]
+    assert row["serve_s"] > 0 and "build" not in row and "check" not in row
+    assert "serve edit-to-update" in done.stdout
+    assert "old table" in report.read_text(encoding="utf-8")

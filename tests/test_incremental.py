@@ -21,6 +21,12 @@ def _edit(path: Path, change) -> None:
     path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
 def _unreferenced_asset(root: Path) -> Path:
     """An asset no other file names, so deleting it leaves a valid playbook."""
     texts = [p.read_text(encoding="utf-8") for p in root.rglob("*.yml") if p.parent.name != "assets"]
@@ -55,6 +61,26 @@ EDITS = {
     "insight added": lambda root: shutil.copy(
         sorted((root / "content/insights").glob("*.yml"))[0], root / "content/insights/zz-copy.yml"
     ),
+    # Edits of one field that other pages may or may not show (pages record the fields they read).
+    "persona pains changed": lambda root: _edit(
+        root / "content/personas/cfo.yml", lambda d: d.update(pains=["A pain nobody had before"])
+    ),
+    "persona discovery questions changed": lambda root: _edit(
+        root / "content/personas/cfo.yml", lambda d: d.update(discovery_questions=["What keeps you up at night?"])
+    ),
+    "persona reports to someone else": lambda root: _edit(
+        root / "content/personas/cfo.yml", lambda d: d.update(reports_to="operations-director")
+    ),
+    "company renamed": lambda root: _edit(root / "content/company.yml", lambda d: d.update(name="Boxwell Systems")),
+    "guide retitled": lambda root: _replace(
+        root / "content/pages/onboarding-a-new-seller.md", "title: Onboarding a new seller", "title: Your first month"
+    ),
+    "guide text changed": lambda root: _replace(
+        root / "content/pages/how-we-price.md", "tags: [pricing, negotiation]", "tags: [pricing]"
+    ),
+    "asset made public": lambda root: _edit(
+        sorted((root / "content/assets").glob("*.yml"))[0], lambda d: d.update(audience="public")
+    ),
 }
 
 
@@ -75,10 +101,27 @@ def test_an_incremental_render_equals_a_full_one(project, edit, audience):
     assert after.html.keys() == full.html.keys()
     assert [p for p in full.html if after.html[p] != full.html[p]] == []
     assert after.toc == full.toc
+    # Everything else an edition writes comes from the same pages: twins, llms.txt, search.
+    assert [p for p in full.twins if after.twins.get(p) != full.twins[p]] == []
+    assert after.texts == full.texts
+    assert after.search_index == full.search_index
     changed = {p for p in full.html if full.html[p] != before.html.get(p)}
     assert after.modified == changed  # MkDocs writes exactly the pages that changed
     reused = [p for p in full.html if after.html[p] is before.html.get(p)]
     assert reused, "an edit of one file should leave some pages as they were"
+
+
+def test_a_field_no_page_shows_elsewhere_renders_only_its_own_pages(project):
+    """The CFO's pains are shown on the CFO's page and briefs, not in the briefs of the rest of
+    the committee, which list the CFO by name only: those stay as they were."""
+    options, cache = Options(history=False), {}
+    before = prepare_site(project, options, check_project(project, cache=cache), track=True)
+    EDITS["persona pains changed"](project)
+    after = prepare_site(project, options, check_project(project, cache=cache), previous=before, track=True)
+    rendered = {p for p in after.html if after.html[p] is not before.html.get(p)}
+    committee_briefs = {p for p in after.html if p.startswith("briefs/pharmaceuticals/") and not p.endswith("/cfo.md")}
+    assert committee_briefs and "briefs/pharmaceuticals/cfo.md" in rendered
+    assert rendered & committee_briefs == set()
 
 
 def test_an_edited_template_renders_every_page(project):

@@ -107,6 +107,15 @@ def test_attachments_are_published(example):
         assert (site / attachment_path(asset)).read_bytes() == ((REPO / asset.rel).parent / asset.file).read_bytes()
 
 
+def test_the_serve_preview_is_never_part_of_a_built_site(example):
+    """The error overlay and live-reload script exist only in `playbook serve` (generator/site/preview.py)."""
+    _, site = example
+    names = {p.name for p in site.rglob("*")}
+    assert not names & {"preview.js", "preview.css", "errors.html"}
+    marks = ("_playbook-serve", "pb-preview-errors")
+    assert [p.name for p in site.rglob("*.html") if any(m in p.read_text(encoding="utf-8") for m in marks)] == []
+
+
 def test_no_third_party_requests_in_any_page(example):
     _, site = example
     external = re.compile(r'<(?:script|link|img|iframe)[^>]+(?:src|href)="(https?:)?//', re.I)

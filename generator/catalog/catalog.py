@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TypeVar, cast
 
+from generator.catalog import fieldreads
 from generator.model.introspect import iter_refs
 from generator.model.kinds import Common, Company, Leads, Process, Role, Stage, Team, ValueProposition
 from generator.model.registry import FOLDER_KINDS, LIST_KINDS
@@ -47,17 +48,24 @@ class Catalog:
     # --- what a page reads (`playbook serve` re-renders only the pages an edit can change) ---
     @contextmanager
     def recording(self) -> Iterator[set]:
-        """Collect the keys of everything read from the catalog inside the block: (kind, id) for
-        one entity, (kind, "*") for a whole kind, ("in", kind, id) for the links to an entity,
-        ("index", kind, field, value) for an index lookup. See generator/site/incremental.py."""
+        """Collect the keys of everything read from the catalog inside the block: ("get", kind, id)
+        for looking one entity up, (kind, id, field) for each field read of an entity and (kind, id)
+        for anything that may read all of it (fieldreads.py), (kind, "*") for a whole kind,
+        ("in", kind, id) for the links to an entity, ("index", kind, field, value) for an index
+        lookup. See generator/site/incremental.py."""
         reads: set = set()
+        outermost = not self._recorders
         self._recorders.append(reads)
+        if outermost:
+            fieldreads.start(self._recorders)
         try:
             yield reads
         finally:
             self._recorders.pop()
             if self._recorders:
                 self._recorders[-1].update(reads)
+            if outermost:
+                fieldreads.stop()
 
     def _read(self, *key) -> None:
         if self._recorders:
@@ -74,7 +82,7 @@ class Catalog:
 
     def single_of(self, model: type[M]) -> M | None:
         """The single-file document of `model`'s kind (company, process, leads, team), or None."""
-        self._read(model.kind, model.kind)
+        self._read("get", model.kind, model.kind)
         return cast("M | None", self.singles.get(model.kind))
 
     def indexed(self, model: type[M], field: str) -> Mapping[str, list[M]]:
@@ -83,7 +91,7 @@ class Catalog:
 
     # --- the single-file kinds ---
     def single(self, kind: str) -> Common | None:
-        self._read(kind, kind)
+        self._read("get", kind, kind)
         return self.singles.get(kind)
 
     @property
@@ -137,9 +145,10 @@ class Catalog:
 
     # --- lookups ---
     def get(self, kind: str, id: str):
-        self._read(kind, id)
         if kind in LIST_KINDS:
+            self._read(kind, id)  # stages and roles: read whole, they are no entities of their own
             return (self._stages if kind == "stages" else self._roles).get(id)
+        self._read("get", kind, id)  # whether it exists; its fields note themselves when read
         if kind in self.singles and kind == id:
             return self.singles[kind]
         return self.entities.get(kind, {}).get(id)
@@ -198,9 +207,22 @@ class Catalog:
             f"value_propositions_for:{segment_id}:{persona_id}",
             lambda: [
                 vp
-                for vp in self.of(ValueProposition)
-                if self.applies(vp, "segments", segment_id) and self.applies(vp, "personas", persona_id)
+                for vp, segments, personas in self._value_proposition_scopes()
+                if (segment_id is None or segments is None or segment_id in segments)
+                and (persona_id is None or personas is None or persona_id in personas)
             ],
+        )
+
+    def _value_proposition_scopes(self) -> list[tuple[ValueProposition, frozenset | None, frozenset | None]]:
+        """Each value proposition with the segments and personas it applies to (None: all), read
+        once instead of once per committee seat (hundreds of seats at scale)."""
+
+        def scope(vp: ValueProposition, field: str) -> frozenset | None:
+            return None if self.means_all(vp, field) else frozenset(getattr(vp, field))
+
+        return self.memo(
+            "value_proposition_scopes",
+            lambda: [(vp, scope(vp, "segments"), scope(vp, "personas")) for vp in self.of(ValueProposition)],
         )
 
 

@@ -40,7 +40,8 @@ def changed_keys(old: Catalog, new: Catalog, indexed: set[tuple[str, str]]) -> s
     _compare(keys, "stages", old._stages, new._stages, indexed)
     _compare(keys, "roles", old._roles, new._roles, indexed)
     if old.narrowed != new.narrowed:
-        keys.update((kind, id) for kind, id, _ in old.narrowed ^ new.narrowed)
+        # An emptied list reads as "all" unless the edition emptied it: the field's meaning changed.
+        keys.update(key for kind, id, name in old.narrowed ^ new.narrowed for key in ((kind, id), (kind, id, name)))
     return keys
 
 
@@ -52,6 +53,9 @@ def _compare(keys: set, kind: str, before: dict, after: dict, indexed: set) -> N
 
 def _mark(keys: set, kind: str, id: str, before, after, indexed: set) -> None:
     keys.update({(kind, id), (kind, "*"), ("*", "*")})
+    if before is None or after is None:
+        keys.add(("get", kind, id))  # added or removed: every page that looked it up
+    keys.update((kind, id, name) for name in _changed_fields(before, after))
     for version in (before, after):
         if version is None:
             continue
@@ -62,6 +66,15 @@ def _mark(keys: set, kind: str, id: str, before, after, indexed: set) -> None:
                 value = getattr(version, field, None)
                 for item in value if isinstance(value, list) else [value]:
                     keys.add(("index", kind, field, item))
+
+
+def _changed_fields(before, after) -> set[str]:
+    """The fields whose values differ; every field of an entity that came or went."""
+    versions = [v for v in (before, after) if v is not None]
+    names = {name for v in versions for name in type(v).model_fields}
+    if len(versions) < 2:
+        return names
+    return {name for name in names if getattr(before, name, None) != getattr(after, name, None)}
 
 
 def indexed_fields(reads: dict[str, frozenset]) -> set[tuple[str, str]]:

@@ -14,6 +14,7 @@ from mkdocs.commands.build import build as mkdocs_build
 from watchdog import events
 from watchdog.observers import Observer
 
+from generator.adapters.mkdocs.preview import PreviewServer
 from generator.adapters.mkdocs.settings import (
     ENGINE_ERRORS,
     EngineError,
@@ -106,11 +107,13 @@ class _QuietDirty(logging.Filter):
 def serve(root: Path, options: Options, dev_addr: str | None, *, audience: str | None = None) -> None:
     """Serve the site with live reload; the plugin watches content/, playbooks/ and site_templates/.
 
-    This is MkDocs' own development server (LiveReloadServer) with two differences: changes are
+    This is MkDocs' own development server (LiveReloadServer) with three differences: changes are
     noticed by the operating system (inotify on Linux) instead of polling every file twice a
     second, which delayed every rebuild and competed with it for the interpreter on a large
-    playbook; and a save that breaks the playbook is reported as diagnostics, not as a
-    traceback, while the last good site stays served.
+    playbook; a save that breaks the playbook is reported as diagnostics, in the terminal and
+    over the page in the browser, not as a traceback, while the last good site stays served
+    (a playbook with errors from the start is served with them shown); and live reload runs
+    from a script the pages' Content-Security-Policy allows (preview.py).
     MkDocs reloads its configuration on every rebuild, so the options travel as environment
     variables that the plugin reads while serving (PLAYBOOK_AUDIENCE, PLAYBOOK_DRAFTS,
     PLAYBOOK_PROJECT_DIR); without `audience` the plugin keeps the edition it is configured with.
@@ -128,7 +131,7 @@ def serve(root: Path, options: Options, dev_addr: str | None, *, audience: str |
         if dev_addr:
             overrides["dev_addr"] = dev_addr
         try:
-            _serve(lambda: load(path, site_dir=site_dir, **overrides), site_dir)
+            _serve(lambda: load(path, site_dir=site_dir, **overrides), site_dir, root)
         except ENGINE_ERRORS as exc:
             raise EngineError(str(exc)) from None
 
@@ -152,44 +155,50 @@ class _EditsObserver(Observer):  # type: ignore[misc,valid-type]  # watchdog pic
         return super().schedule(event_handler, path, recursive=recursive, event_filter=self.EDITS, **options)
 
 
-def _serve(reload, site_dir: str) -> None:
-    from mkdocs.livereload import LiveReloadServer
-
+def _serve(reload, site_dir: str, root: Path) -> None:
     config = reload()
-    playbook_plugin(config)
+    plugin = playbook_plugin(config)
     config.plugins.on_startup(command="serve", dirty=True)
     host, port = config.dev_addr
     mount_path = urlsplit(config.site_url or "/").path.strip("/")
     url = f"http://{host}:{port}/" + (f"{mount_path}/" if mount_path else "")
     _refuse_a_taken_port(host, port)
+    log = logging.getLogger("mkdocs")
 
     def build_for_serve(current) -> None:
         current.site_url = url
         mkdocs_build(current, serve_url=url, dirty=True)
 
-    def rebuild() -> None:
+    def attempt(load_config) -> None:
+        """Build; on errors keep the last good site served and show the errors over it."""
+        plugin.errors = []
         try:
-            build_for_serve(reload())
-        except (EngineError, *ENGINE_ERRORS):
-            # The plugin has logged the diagnostics. Raising would make MkDocs print a traceback;
-            # the last good site stays served until the next save fixes the files.
-            logging.getLogger("mkdocs").error("The site was not rebuilt: fix the errors above and save again.")
+            build_for_serve(load_config())
+        except (EngineError, *ENGINE_ERRORS) as exc:
+            # The plugin has logged the diagnostics. Raising would make MkDocs print a traceback.
+            server.show_errors(plugin.errors, None if plugin.errors else str(exc))
+            log.error("The site was not rebuilt: fix the errors above and save again (the browser shows them too).")
+            return
+        if server.clear_errors():
+            print("The errors are fixed: the site is rebuilt.", file=sys.stderr, flush=True)
 
-    server = LiveReloadServer(builder=rebuild, host=host, port=port, root=site_dir, mount_path=mount_path)
+    server = PreviewServer(
+        builder=lambda: attempt(reload), host=host, port=port, root=site_dir, mount_path=mount_path, project_root=root
+    )
     server.observer = _EditsObserver()  # the platform's change notification, not MkDocs' polling
     server.error_handler = lambda code: _error_page(site_dir, code)
     try:
-        build_for_serve(config)  # errors here end `playbook serve` with the diagnostics
+        attempt(lambda: config)  # a playbook with errors from the start is served with them shown
         server.watch(config.docs_dir)
         server.watch(config.config_file_path)
-        server = config.plugins.on_serve(server, config=config, builder=rebuild)
+        server = config.plugins.on_serve(server, config=config, builder=server.builder)
         for item in config.watch:
             server.watch(item)
         print(f"Serving the playbook at {url}  (Ctrl+C to stop)", file=sys.stderr, flush=True)
         try:
             server.serve()
         except KeyboardInterrupt:
-            logging.getLogger("mkdocs").info("Shutting down...")
+            log.info("Shutting down...")
         finally:
             server.shutdown()
     finally:
