@@ -45,11 +45,14 @@ def wait_for(url: str, text: str, proc: subprocess.Popen, timeout: float = 60) -
 
 
 @contextlib.contextmanager
-def serving(project: Path, tmp_path: Path) -> Iterator[tuple[str, subprocess.Popen, object]]:
-    """`playbook serve PROJECT` on a free port: (base URL, process, its output file); stopped after."""
+def serving(
+    project: Path, tmp_path: Path, env: dict[str, str] | None = None
+) -> Iterator[tuple[str, subprocess.Popen, object]]:
+    """`playbook serve PROJECT` on a free port, with `env` added to the environment:
+    (base URL, process, its output file); stopped after."""
     port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     proc = subprocess.Popen(
         [sys.executable, "-m", "generator", "serve", str(project), "--dev-addr", f"127.0.0.1:{port}"],
         cwd=REPO,

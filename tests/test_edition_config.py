@@ -95,46 +95,11 @@ def test_an_explicit_option_still_wins(project, tmp_path):
 def test_serve_follows_inherit_to_the_partner_edition(project, tmp_path):
     """`playbook serve` loads the configuration again on every rebuild: it too must take the edition
     from the inherited file, never fall back to internal."""
-    import os
-    import signal
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    from .sitebuild import REPO
+    from .serving import get, output, serving, wait_for
 
     _inherit_layout(project, "audience: partner")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = (tmp_path / "serve.log").open("w+b")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "generator", "serve", str(project), "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=REPO,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAYBOOK_AUDIENCE": ""},
-        start_new_session=True,
-    )
-    try:
-        home, deadline = b"", time.monotonic() + 90
-        while b"</html>" not in home and time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as response:
-                    home = response.read()
-            except OSError:
-                time.sleep(0.2)
-        log.seek(0)
-        assert b"</html>" in home, log.read().decode("utf-8", "replace")
-        assert b"Partner edition" in home and BANNER not in home
-        with pytest.raises(OSError):  # an internal persona's page is not served
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/personas/cfo/", timeout=5)
-    finally:
-        os.killpg(proc.pid, signal.SIGINT)
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-        log.close()
+    with serving(project, tmp_path, env={"PLAYBOOK_AUDIENCE": ""}) as (url, proc, log):
+        wait_for(url, "</html>", proc, timeout=90)
+        home = get(url) or output(log)
+        assert "Partner edition" in home and BANNER.decode() not in home
+        assert get(url + "personas/cfo/") is None  # an internal persona's page is not served
