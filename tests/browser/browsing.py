@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,12 +42,26 @@ def open_page(page, site: Site, path: str = ""):
     return response
 
 
+def wait_until(page, predicate: str, arg=None, timeout: float = 30) -> None:
+    """Poll the JavaScript function `predicate` (given `arg`) until it returns true.
+
+    Not page.wait_for_function: older Playwright releases (the floor, 1.45) run its predicate
+    through eval() inside the page, which the site's Content-Security-Policy rightly forbids;
+    page.evaluate goes through the browser's debugging protocol, which the policy does not govern."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(predicate, arg):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout:.0f} s: {predicate}")
+        page.wait_for_timeout(50)
+
+
 def wait_for_search_index(page) -> None:
     """Material loads the search index in a web worker as each page opens; leaving the page
     before it is loaded aborts the fetch and Material reports "Network error". Wait for it."""
-    page.wait_for_function(
+    wait_until(
+        page,
         "() => { const m = document.querySelector('.md-search-result__meta');"
-        " return !m || !/Initializ/i.test(m.textContent); }"
+        " return !m || !/Initializ/i.test(m.textContent); }",
     )
 
 
@@ -64,10 +79,11 @@ def search(page, text: str):
     wait_for_search_index(page)
     box.click()
     box.press_sequentially(text, delay=15)
-    page.wait_for_function(
+    wait_until(
+        page,
         "q => document.querySelector('.md-search__input').value === q"
         " && /matching document/i.test(document.querySelector('.md-search-result__meta').textContent)",
-        arg=text,
+        text,
     )
     # Results update after every key: wait until two readings 300 ms apart agree.
     items = page.locator(".md-search-result__item")

@@ -9,7 +9,7 @@ import pytest
 
 from generator.catalog import relations as rel
 
-from .browsing import open_page
+from .browsing import open_page, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -48,4 +48,4 @@ def test_wide_map_scrolls_inside_its_box_on_a_phone(page, internal_site, catalog
     assert widths[0] > widths[1]  # six people and seven roles do not fit 390 px at a legible size
     scroller.focus()  # reachable by keyboard, so it can be scrolled without a pointer
     page.keyboard.press("ArrowRight")
-    page.wait_for_function("() => document.querySelector('.pb-map__scroll').scrollLeft > 0")
+    wait_until(page, "() => document.querySelector('.pb-map__scroll').scrollLeft > 0")

@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from ..sitebuild import REPO, build
+from .browsing import wait_for_search_index, wait_until
 
 pytestmark = pytest.mark.browser
 
@@ -112,7 +113,7 @@ def top_targets(page, query: str) -> list[str]:
     meta = page.locator(".md-search-result__meta")
     box.fill("")
     box.press("End")  # Material reads the box on key events
-    page.wait_for_function("() => !/matching/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    wait_until(page, "() => !/matching/i.test(document.querySelector('.md-search-result__meta').textContent)")
     box.fill(query)
     box.press("End")
     meta.filter(has_text="matching").wait_for()
@@ -129,7 +130,7 @@ def _target(href: str) -> str:
 
 def run(page, base: str, queries) -> list[tuple[str, list[str], list[str]]]:
     page.goto(base, wait_until="load")
-    page.wait_for_function("() => !/Initializ/i.test(document.querySelector('.md-search-result__meta').textContent)")
+    wait_for_search_index(page)
     page.keyboard.press("/")
     return [(q, accepted, [t.removeprefix(base) for t in top_targets(page, q)]) for q, accepted in queries]
 
