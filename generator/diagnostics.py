@@ -47,6 +47,7 @@ CODES: dict[str, str] = {
     "E213": "attachment shared with an asset of another audience",
     "E214": "picture in Markdown that is not a PNG, JPEG, GIF, WebP or AVIF image",
     "E220": "personas whose reports_to lines form a loop",
+    "E230": "error in one of the project's own templates (site_templates/), reported by build and serve",
     "W300": "stale entity: its review_by date has passed",
     "W301": "asset that nothing references and that names no segment, persona or stage",
     "W302": "buying-committee member with no value proposition covering them",

@@ -34,6 +34,7 @@ from generator.site.pages import (
 from generator.site.pictures import picture_path
 from generator.site.render import BUNDLED_TEMPLATES, make_environment
 from generator.site.search import index_document
+from generator.site.template_errors import template_problem
 from generator.site.twins import Twin, llms_files, make_markdown_environment, render_twin, twin_path
 
 STATIC_FOLDER = "_playbook"
@@ -151,9 +152,15 @@ def prepare_site(
         site.markdown_environment = (
             previous.markdown_environment if reuse and previous else make_markdown_environment(root)
         )
-    _render(site, pages, site.environment, catalog, settings, previous, changed, track)
-    if options.twins:
-        _add_texts(site, pages, catalog, settings)
+    try:
+        _render(site, pages, site.environment, catalog, settings, previous, changed, track)
+        if options.twins:
+            _add_texts(site, pages, catalog, settings)
+    except Exception as exc:  # re-raised below unless one of the project's own templates failed
+        problem = template_problem(exc, root)
+        if problem is None:
+            raise
+        return SiteBuild(diagnostics=[*result.diagnostics, problem])
     _add_files(site, root, catalog, options)
     for path in pictures:
         site.files[picture_path(path)] = root / CONTENT / path
