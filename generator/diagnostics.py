@@ -46,6 +46,7 @@ CODES: dict[str, str] = {
     "E212": "attachment or picture that is a content file or can run script (HTML, SVG)",
     "E213": "attachment shared with an asset of another audience",
     "E214": "picture in Markdown that is not a PNG, JPEG, GIF, WebP or AVIF image",
+    "E215": "Markdown link the site cannot follow: a path, or neither a playbook page nor an http, https or mailto address",
     "E220": "personas whose reports_to lines form a loop",
     "E230": "error in one of the project's own templates (site_templates/), reported by build and serve",
     "W300": "stale entity: its review_by date has passed",

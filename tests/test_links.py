@@ -92,3 +92,44 @@ def test_links_follow_use_directory_urls_false(project, tmp_path):
     assert hrefs((site / "personas/cfo.html").read_text(), "the dairy committee") == [
         "../segments/dairy.html#buying-committee"
     ]
+
+
+# --- links the site cannot follow (E215) ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["https://www.example.com/x", "HTTP://example.com", "mailto:sales@example.com", "#pains", "persona:cfo"],
+)
+def test_addresses_anchors_and_playbook_pages_are_followed(target):
+    from generator.catalog.dead_links import _problem
+
+    assert _problem(target) is None
+
+
+@pytest.mark.parametrize(
+    ("target", "said"),
+    [
+        ("files/savings.pdf", "is a path"),
+        ("../index.md", "is a path"),
+        ("cfo", "is a path"),
+        ("persons:cfo", "did you mean 'persona'?"),
+        ("Page:pricing", "did you mean 'page'?"),
+        ("javascript:alert(1)", "neither a page of the playbook"),
+        ("ftp://example.com/x", "neither a page of the playbook"),
+    ],
+)
+def test_paths_and_other_schemes_are_reported(target, said):
+    from generator.catalog.dead_links import _problem
+
+    assert said in (_problem(target) or "")
+
+
+def test_a_link_the_site_cannot_follow_is_located(make_project):
+    root = make_project(
+        {
+            "content/personas/cfo.yml": "name: CFO\ndescription: |\n  See ![a chart](x.png) and [the sheet](files/x.pdf).\n"
+        }
+    )
+    found = [d for d in check_project(root).diagnostics if d.code == "E215"]
+    assert [(d.file, d.line, d.column) for d in found] == [("content/personas/cfo.yml", 3, 29)]

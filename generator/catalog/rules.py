@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.catalog.attachments import attachment_rules
 from generator.catalog.catalog import Catalog, is_stale
 from generator.catalog.company_rules import company_rules
+from generator.catalog.dead_links import dead_link_diagnostics
 from generator.catalog.discover import CONTENT
 from generator.catalog.pictures import pictures
 from generator.catalog.places import TextIndex
@@ -36,6 +37,7 @@ def catalog_rules(
         _references,
         _text_link_targets,
         _pictures,
+        _dead_links,
         _unique_list_ids,
         _attachments,
         _reporting_loops,
@@ -94,8 +96,8 @@ def _references(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagn
 def _text_link_targets(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
     """E204 for `[text](persona:cfoo)` in a Markdown field, at the link itself."""
     targets: dict[str, set[str] | None] = {}
+    locate = _text_locator(catalog, sources)
     for model in catalog.everything():
-        finder = None
         for loc, match in text_links(model):
             kind = LINK_WORDS[match.group(1)]
             if kind not in targets:
@@ -103,16 +105,9 @@ def _text_link_targets(catalog: Catalog, sources: Sources, known_ids) -> Iterato
             allowed = targets[kind]
             if allowed is None or match.group(2) in allowed:
                 continue
-            if finder is None:
-                finder = TextIndex(catalog.root / model.rel)
-            where = sources[(model.kind, model.id)].value(loc)
-            offset = finder.find(f"{match.group(1)}:{match.group(2)}", finder.offset(where), loc)
-            line, column = (where.line, where.column) if offset is None else finder.position(offset)
             hint = did_you_mean(match.group(2), sorted(allowed))
             yield error(
-                model.rel,
-                line,
-                column,
+                *locate(model, loc, f"{match.group(1)}:{match.group(2)}"),
                 "E204",
                 f"unknown {SINGULAR[kind]} '{match.group(2)}' in the link [{_short(match)}]({match.group(1)}:"
                 f"{match.group(2)}){hint}",
@@ -121,20 +116,37 @@ def _text_link_targets(catalog: Catalog, sources: Sources, known_ids) -> Iterato
 
 def _pictures(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
     """A picture that cannot be published (E208, E212, E214) or is not on this site (W304), at the picture."""
-    finders: dict[str, TextIndex] = {}
+    locate = _text_locator(catalog, sources)
     for found in pictures(catalog):
-        verdict, model = found.verdict, found.model
+        verdict = found.verdict
         if verdict.code is None:
             continue
-        finder = finders.get(model.rel) or finders.setdefault(model.rel, TextIndex(catalog.root / model.rel))
-        where = sources[(model.kind, model.id)].value(found.loc)
-        start = finder.offset(where)
-        offset = finder.find(found.match.group(0), start, found.loc)
-        if offset is None:  # written differently in the file (escapes in a quoted string): find its target
-            offset = finder.find(found.match.group(1), start, found.loc)
-        line, column = (where.line, where.column) if offset is None else finder.position(offset)
+        # Written differently in the file (escapes in a quoted string)? Then find its target.
+        where = locate(found.model, found.loc, found.match.group(0), found.match.group(1))
         report = error if verdict.code.startswith("E") else warning
-        yield report(model.rel, line, column, verdict.code, verdict.message)
+        yield report(*where, verdict.code, verdict.message)
+
+
+def _dead_links(catalog: Catalog, sources: Sources, known_ids) -> Iterator[Diagnostic]:
+    yield from dead_link_diagnostics(catalog, _text_locator(catalog, sources))
+
+
+def _text_locator(catalog: Catalog, sources: Sources) -> Callable[..., tuple[str, int, int]]:
+    """locate(model, loc, *needles) -> (file, line, column) of the first needle found inside the
+    field at `loc` in the model's file; the field's own place when none is found."""
+    finders: dict[str, TextIndex] = {}
+
+    def locate(model, loc: tuple, *needles: str) -> tuple[str, int, int]:
+        finder = finders.get(model.rel) or finders.setdefault(model.rel, TextIndex(catalog.root / model.rel))
+        where = sources[(model.kind, model.id)].value(loc)
+        start = finder.offset(where)
+        for needle in needles:
+            offset = finder.find(needle, start, loc)
+            if offset is not None:
+                return (model.rel, *finder.position(offset))
+        return model.rel, where.line, where.column
+
+    return locate
 
 
 def _short(match) -> str:

@@ -85,8 +85,20 @@ def text_links(model: BaseModel) -> Iterator[tuple[tuple, re.Match]]:
 PICTURE = re.compile(r"!\[[^\[\]]*\]\(\s*(<[^<>\n]*>|[^()\s<>]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
 
 
+# Any other inline link: `[text](target)` not preceded by `!`; group 1 is the target as written.
+ANY_LINK = re.compile(r"(?<!!)\[[^\[\]]*\]\(\s*(<[^<>\n]*>|[^()\s<>]+)(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)")
+
+
+def text_any_links(model: BaseModel) -> Iterator[tuple[tuple, re.Match]]:
+    """(loc of the field, the link's match) for every inline link in `model`'s Markdown."""
+    for loc, text in markdown_fields(model):
+        if "](" in text:
+            for match in ANY_LINK.finditer(text):
+                yield loc, match
+
+
 def picture_target(match: re.Match) -> str:
-    """The target of a PICTURE match without its angle brackets."""
+    """The target of a PICTURE or ANY_LINK match, without its angle brackets."""
     target = match.group(1)
     return target[1:-1].strip() if target.startswith("<") else target
 
