@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from ..sitebuild import build, copy_example
-from ..test_hostile import _poison
+from ..test_hostile import HOSTILE, _poison
 from .conftest import QuietHandler, is_local
 
 pytestmark = pytest.mark.browser
@@ -49,6 +49,9 @@ def hostile_site(tmp_path_factory):
         data["name"] = f"{data.get('name', 'x')} {ATTACKS[len(path.stem) % len(ATTACKS)]}"
         if path.name == "company.yml":
             data["audience"] = "public"
+            # The site name is on every page, in titles too: carry every attack there, whatever
+            # order the tests ran in (_poison's choice of string depends on what it poisoned before).
+            data["name"] = " ".join(["Packwell Systems", *HOSTILE, *ATTACKS])
         path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     site = tmp_path_factory.mktemp("hostile-browser-site")
     result = build(project, site, "--audience", "partner")
