@@ -17,6 +17,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "generator"
 LAYERS = ["diagnostics", "suggest", "load", "model", "catalog", "site", "adapters", "authoring", "cli", "__main__"]
 RANK = {name: rank for rank, name in enumerate(LAYERS)}
 RANK["suggest"] = RANK["diagnostics"]  # two leaves of the same level
+RANK["cli_base"] = RANK["cli"]  # what the commands share
 ENGINES = {"mkdocs", "material"}
 RENDERING = {"jinja2", "markdown", "nh3", "markupsafe", "pymdownx"}
 # Third-party packages each stage may import, beyond the standard library.

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from generator.cli import READER_GONE
+from generator.cli_base import READER_GONE
 
 from .sitebuild import REPO
 
