@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from generator.catalog.relations import slugify
 from generator.model.fields import MAX_MARKDOWN_CHARS, markdown_too_complex
 from generator.model.links import LINK, LINK_WORDS
+from generator.site.compiled import COMPILED
 from generator.site.pictures import PLACEHOLDER as PICTURE_PLACEHOLDER
 from generator.site.pictures import html_sources
 
@@ -269,6 +270,7 @@ def make_environment(project_root: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=COMPILED,
     )
     env.filters.update(
         markdown=markdown_filter,

@@ -19,6 +19,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator.model.links import LINK, LINK_WORDS
+from generator.site.compiled import COMPILED
 from generator.site.pages import Links, Page, _target, page_url
 from generator.site.pictures import PLACEHOLDER as PICTURE_PLACEHOLDER
 from generator.site.pictures import markdown_targets
@@ -113,6 +114,7 @@ def make_markdown_environment(project_root: Path | None = None) -> jinja2.Enviro
         # Not checked on every page: an edited template changes the build's signature, and
         # a changed signature gets a new environment (generator/site/edition.py).
         auto_reload=False,
+        bytecode_cache=COMPILED,
     )
     env.filters.update(text=inline, md=block, money=money, join_text=lambda v, sep=", ": sep.join(inline(x) for x in v))
     return env

@@ -14,8 +14,6 @@ import threading
 from pathlib import Path
 from typing import cast
 
-import jinja2
-import jinja2.bccache
 from markupsafe import escape
 from mkdocs.config import config_options as opt
 from mkdocs.config.base import Config
@@ -30,6 +28,7 @@ from generator.adapters.mkdocs.watching import watch_project
 from generator.catalog.check import check_project
 from generator.diagnostics import Diagnostic, has_errors, report_text
 from generator.model.fields import AUDIENCES
+from generator.site.compiled import COMPILED
 from generator.site.csp import apply_policy
 from generator.site.edition import Options, SiteBuild, prepare_site
 from generator.site.pages import page_url
@@ -102,21 +101,6 @@ class RenderedPage(Page):
         self.links_to_anchors = {}
 
 
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled theme templates, kept between serve rebuilds; keyed by source checksum, so an
-    edited override is compiled again."""
-
-    def __init__(self) -> None:
-        self.compiled: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
-
-
 def _collect_later() -> None:
     """Collect cyclic garbage just after a rebuild has been served, not during the next one."""
     timer = threading.Timer(0.5, gc.collect)
@@ -181,7 +165,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.written: dict[str, str] = {}  # page path -> its output file, to remove deleted pages
         self.destinations: dict[str, str] = {}
         self.to_write = 0
-        self.theme_bytecode = _MemoryBytecodeCache()
         if self.serving:
             # The cyclic garbage collector paused a large playbook's rebuild for half a second
             # after each edit; while serving it runs between rebuilds instead (_collect_later).
@@ -392,8 +375,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         self.written = self.destinations
 
     def on_env(self, env, /, *, config, files):
-        if self.serving:  # MkDocs makes a new theme environment per rebuild; compile its templates once
-            env.bytecode_cache = self.theme_bytecode
+        # MkDocs makes a new theme environment per build: compile its templates once per process.
+        env.bytecode_cache = COMPILED
         return env
 
     def on_page_context(self, context, /, *, page, config, nav):
