@@ -6,9 +6,11 @@ import json
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from check_jsonschema import main as check_jsonschema_command
 from click.testing import CliRunner
 
 from generator.authoring.schema import DIALECT, file_patterns, schemas, vscode_schemas
@@ -35,11 +37,28 @@ KINDS = [
 ]
 
 
-def _check_jsonschema() -> list[str]:
+@dataclass
+class Validated:
+    returncode: int
+    stdout: str
+
+
+def check_jsonschema(schema: Path | str, *instances: Path | str) -> Validated:
+    """check-jsonschema, the validator editors and CI use, run in-process: the same command as
+    on the command line without starting Python for every file (test_the_command_runs checks
+    the installed command itself)."""
+    result = CliRunner().invoke(check_jsonschema_command, ["--schemafile", str(schema), *map(str, instances)])
+    return Validated(result.exit_code, result.output)
+
+
+def test_the_command_runs(schema_dir, tmp_path):
     exe = shutil.which("check-jsonschema") or str(Path(sys.executable).with_name("check-jsonschema"))
-    if not Path(exe).exists():
-        pytest.skip("check-jsonschema is not installed (pip install -e '.[test]')")
-    return [exe]
+    bad = tmp_path / "cfo.yml"
+    bad.write_text("summary: no name\n", encoding="utf-8")
+    done = subprocess.run(
+        [exe, "--schemafile", str(schema_dir / "personas.schema.json"), str(bad)], capture_output=True, text=True
+    )
+    assert done.returncode == 1 and "'name' is a required property" in done.stdout, done.stdout + done.stderr
 
 
 @pytest.fixture(scope="module")
@@ -103,12 +122,8 @@ def _validate_example(schema_dir: Path) -> set[str]:
         if f.kind in YAML_KINDS:
             by_kind.setdefault(f.kind, []).append(str(f.path))
     for kind, paths in sorted(by_kind.items()):
-        done = subprocess.run(
-            _check_jsonschema() + ["--schemafile", str(schema_dir / f"{kind}.schema.json"), *paths],
-            capture_output=True,
-            text=True,
-        )
-        assert done.returncode == 0, f"{kind}: {done.stdout}{done.stderr}"
+        done = check_jsonschema(str(schema_dir / f"{kind}.schema.json"), *paths)
+        assert done.returncode == 0, f"{kind}: {done.stdout}"
     return set(by_kind)
 
 
@@ -124,11 +139,7 @@ def _validate_example(schema_dir: Path) -> set[str]:
 def test_the_schema_validator_rejects_mistakes(schema_dir, tmp_path, text, expected):
     bad = tmp_path / "cfo.yml"
     bad.write_text(text, encoding="utf-8")
-    done = subprocess.run(
-        _check_jsonschema() + ["--schemafile", str(schema_dir / "personas.schema.json"), str(bad)],
-        capture_output=True,
-        text=True,
-    )
+    done = check_jsonschema(str(schema_dir / "personas.schema.json"), str(bad))
     assert done.returncode == 1
     assert expected in done.stdout
 
@@ -136,11 +147,7 @@ def test_the_schema_validator_rejects_mistakes(schema_dir, tmp_path, text, expec
 def test_nested_misspelling_is_rejected_too(schema_dir, tmp_path):
     bad = tmp_path / "dairy.yml"
     bad.write_text("name: Dairy\nbuying_committee:\n  - persona: cfo\n    role: economic_buyer\n    influance: high\n")
-    done = subprocess.run(
-        _check_jsonschema() + ["--schemafile", str(schema_dir / "segments.schema.json"), str(bad)],
-        capture_output=True,
-        text=True,
-    )
+    done = check_jsonschema(str(schema_dir / "segments.schema.json"), str(bad))
     assert done.returncode == 1 and "'influance' was unexpected" in done.stdout
 
 
@@ -184,11 +191,7 @@ def test_schema_and_check_read_the_same_file_the_same_way(schema_dir, tmp_path, 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     errors = [d for d in check_project(tmp_path).diagnostics if d.severity == "error" and d.code != "E204"]
-    done = subprocess.run(
-        _check_jsonschema() + ["--schemafile", str(schema_dir / f"{kind}.schema.json"), str(path)],
-        capture_output=True,
-        text=True,
-    )
+    done = check_jsonschema(str(schema_dir / f"{kind}.schema.json"), str(path))
     assert (errors == []) is valid, [str(d) for d in errors]
     assert (done.returncode == 0) is valid, done.stdout
 
@@ -285,9 +288,8 @@ def test_a_misspelt_id_fails_the_project_schema_but_not_the_plain_one(
     bad = tmp_path / "x.yml"
     bad.write_text(text, encoding="utf-8")
 
-    def validate(folder: Path) -> subprocess.CompletedProcess:
-        command = _check_jsonschema() + ["--schemafile", str(folder / f"{kind}.schema.json"), str(bad)]
-        return subprocess.run(command, capture_output=True, text=True)
+    def validate(folder: Path) -> Validated:
+        return check_jsonschema(folder / f"{kind}.schema.json", bad)
 
     assert validate(schema_dir).returncode == 0  # the plain schema cannot know the ids
     done = validate(project_schema_dir)
@@ -340,9 +342,5 @@ def test_the_starter_ships_project_schemas_its_files_pass(tmp_path):
     assert segments["$defs"]["CommitteeMember"]["properties"]["persona"]["enum"] == ["maintenance-manager"]
     files, _ = discover(root)
     for f in (f for f in files if f.kind in YAML_KINDS):  # a page's front matter has no schema
-        done = subprocess.run(
-            _check_jsonschema() + ["--schemafile", str(root / f"schemas/{f.kind}.schema.json"), str(f.path)],
-            capture_output=True,
-            text=True,
-        )
+        done = check_jsonschema(str(root / f"schemas/{f.kind}.schema.json"), str(f.path))
         assert done.returncode == 0, f"{f.rel}: {done.stdout}"
