@@ -17,7 +17,7 @@ import yaml
 
 from ..sitebuild import build, copy_example
 from ..test_hostile import HOSTILE, _poison
-from .conftest import QuietHandler, is_local
+from .conftest import QuietHandler, record_outside_requests
 
 pytestmark = pytest.mark.browser
 
@@ -68,15 +68,7 @@ def guarded(browser):
     context = browser.new_context(service_workers="block")
     context.set_default_timeout(30_000)  # the suite shares two cores with builds
     external: list[str] = []
-
-    def guard(route):
-        if is_local(route.request.url):
-            route.continue_()
-        else:
-            external.append(route.request.url)
-            route.abort("blockedbyclient")
-
-    context.route("**/*", guard)
+    record_outside_requests(context, external)
     page = context.new_page()
     violations: list[str] = []
     page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
