@@ -68,7 +68,7 @@ def guarded(browser):
     context = browser.new_context(service_workers="block")
     context.set_default_timeout(30_000)  # the suite shares two cores with builds
     external: list[str] = []
-    record_outside_requests(context, external)
+    record_outside_requests(context, external.append)
     page = context.new_page()
     violations: list[str] = []
     page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))

@@ -40,12 +40,19 @@ def site_with_repo_url(browser, tmp_path_factory):
 
 def test_the_repository_link_shows_without_calling_the_github_api(site_with_repo_url, page, browser_watch):
     requests: list[str] = []
-    page.on("request", lambda r: requests.append(r.url))
-    for path in PAGES:
-        page.goto(site_with_repo_url + path, wait_until="networkidle")
-        page.wait_for_timeout(300)  # Material asks for the repository's facts after the page has loaded
-        link = page.locator(f'a.md-source[href="{REPO_URL}"]').first
-        assert link.count() == 1, path  # the link itself is still there, to the repository
+
+    def note(request) -> None:
+        requests.append(request.url)
+
+    page.on("request", note)
+    try:
+        for path in PAGES:
+            page.goto(site_with_repo_url + path, wait_until="networkidle")
+            page.wait_for_timeout(300)  # Material asks for the repository's facts after the page has loaded
+            link = page.locator(f'a.md-source[href="{REPO_URL}"]').first
+            assert link.count() == 1, path  # the link itself is still there, to the repository
+    finally:
+        page.remove_listener("request", note)  # the page goes on to the next test
     others = [url for url in requests if not url.startswith(site_with_repo_url) and not url.startswith("data:")]
     assert others == []
     assert browser_watch.problems() == []  # a refused connection is a console error
