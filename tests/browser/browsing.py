@@ -126,3 +126,24 @@ REQUIRED_KINDS = (
     "tags",
 )
 KINDS = REQUIRED_KINDS + tuple(sorted(set(plan_urls("internal")) - set(REQUIRED_KINDS)))
+
+
+def printed_problems(page, url: str) -> tuple[int, list[str]]:
+    """Print the open page to A4 as a seller would: the number of sheets, and every sheet that
+    lacks the edition's marking, the content date or the page's address."""
+    import io
+    import re
+
+    from pypdf import PdfReader
+
+    sheets = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True))).pages
+    problems = []
+    for number, sheet in enumerate(sheets, 1):
+        text = sheet.extract_text()
+        if "Internal edition: do not share" not in text:
+            problems.append(f"{url} sheet {number}: no edition marking")
+        if not re.search(r"Content dated \d{4}-\d{2}-\d{2}", text):
+            problems.append(f"{url} sheet {number}: no date")
+        if url.strip("/") not in text:
+            problems.append(f"{url} sheet {number}: no address")
+    return len(sheets), problems

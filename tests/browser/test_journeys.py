@@ -12,7 +12,7 @@ import pytest
 
 from generator.catalog import relations as rel
 
-from .browsing import GAP_PERSONA, GAP_PERSONA_NAME, GAP_SEGMENT, open_page, page_title, search
+from .browsing import GAP_PERSONA, GAP_PERSONA_NAME, GAP_SEGMENT, open_page, page_title, printed_problems, search
 
 pytestmark = pytest.mark.browser
 
@@ -231,13 +231,16 @@ def test_partner_edition_has_no_banner_and_no_internal_persona(page, partner_sit
     assert not (partner_site.root / "personas" / persona.id).exists()
 
 
-def test_every_brief_prints_on_at_most_two_a4_pages(page, internal_site, catalog):
-    """A seller prints the brief to take into the meeting: it must stay short."""
-    pages = {}
+def test_every_brief_prints_on_at_most_two_a4_pages_marked_on_each(page, internal_site, catalog):
+    """A seller prints the brief to take into the meeting: it must stay short, and every sheet
+    says which edition it is, how current, and where it came from."""
+    sheets, problems = {}, []
     for segment in catalog.all("segments"):
         for seat in rel.seats(catalog, segment):
-            open_page(page, internal_site, f"briefs/{segment.id}/{seat.persona.id}/")
-            pdf = page.pdf(format="A4", prefer_css_page_size=True)
-            pages[f"{segment.id}/{seat.persona.id}"] = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert len(pages) >= 20
-    assert {brief: n for brief, n in pages.items() if not 1 <= n <= 2} == {}
+            url = f"briefs/{segment.id}/{seat.persona.id}/"
+            open_page(page, internal_site, url)
+            sheets[url], wrong = printed_problems(page, url)
+            problems += wrong
+    assert len(sheets) >= 20
+    assert {brief: n for brief, n in sheets.items() if not 1 <= n <= 2} == {}
+    assert problems == []
