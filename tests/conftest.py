@@ -31,3 +31,24 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+# Modules whose tests share a session fixture too costly to make on both workers: each group
+# runs on one worker. (pytest-xdist's own xdist_group marks are lost on pytest 9.2: its worker
+# renames a node attribute pytest no longer reads.)
+ONE_WORKER = {
+    "tests/browser/test_no_errors.py": "phone survey",  # conftest.phone_survey
+    "tests/browser/test_phone.py": "phone survey",
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        """Like `--dist load`, each test on its own, except the groups of ONE_WORKER."""
+
+        def _split_scope(self, nodeid: str) -> str:
+            return ONE_WORKER.get(nodeid.split("::", 1)[0], nodeid)
+
+    return Scheduling(config, log)

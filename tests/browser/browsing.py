@@ -19,6 +19,33 @@ REPO = Path(__file__).resolve().parents[2]
 SECOND_PROJECT = REPO / "tests/fixtures/second-project"  # another company, built for these tests
 
 
+PHONE = {"width": 390, "height": 844}
+# What a seller must see before scrolling past the second screen (meeting card, in the brief).
+ESSENTIALS = {
+    "win": ".pb-card__win",
+    "lead value proposition": ".pb-card__lead",
+    "objection answer or gap": ".pb-card__objection",
+    "play": ".pb-card__play",
+    "competitor": ".pb-card__competitor",
+}
+# What the phone survey reads of a page, in one round trip: whether it has a title, how wide it
+# is, and where each essential ends (null: not shown, or not exactly once).
+MEASURE = """essentials => ({
+    titled: document.querySelector('article h1') !== null,
+    width: document.documentElement.scrollWidth,
+    essentials: Object.fromEntries(Object.entries(essentials).map(([name, selector]) => {
+        const found = document.querySelectorAll(selector);
+        const shown = found.length === 1 && found[0].getClientRects().length > 0 && found[0].innerText.trim();
+        return [name, shown ? found[0].getBoundingClientRect().bottom + window.scrollY : null];
+    })),
+})"""
+
+
+def sample(pages: dict[str, list[str]]) -> list[str]:
+    """The first and the last page of every kind."""
+    return list(dict.fromkeys(url for urls in pages.values() for url in (urls[0], urls[-1])))
+
+
 def plan_urls(audience: str, project: Path = REPO) -> dict[str, list[str]]:
     """Every page the site plan has for an edition, by page kind (the template's name)."""
     from generator.catalog.audience import for_audience

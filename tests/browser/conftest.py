@@ -33,7 +33,19 @@ import pytest
 import yaml
 
 from ..sitebuild import copy_example
-from .browsing import GAP_PERSONA, GAP_PERSONA_NAME, GAP_SEGMENT, REPO, SECOND_PROJECT, plan_urls
+from .browsing import (
+    ESSENTIALS,
+    GAP_PERSONA,
+    GAP_PERSONA_NAME,
+    GAP_SEGMENT,
+    MEASURE,
+    PHONE,
+    REPO,
+    SECOND_PROJECT,
+    open_page,
+    plan_urls,
+    sample,
+)
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 LOCAL_SCHEMES = {"data", "blob", "about", "chrome-error"}
@@ -374,6 +386,52 @@ def page(tab, browser_watch):
     tab.page.goto("about:blank")
 
 
+@dataclass
+class Survey:
+    """Pages of one site opened on a phone, what each measured (browsing.MEASURE), and what went
+    wrong in the browser meanwhile."""
+
+    pages: dict[str, dict] = field(default_factory=dict)
+    briefs: list[str] = field(default_factory=list)
+    watch: Watch = field(default_factory=Watch)
+
+
+SURVEYED = {  # site: (pages the survey opens, its briefs, opened too)
+    "internal": lambda: (sample(plan_urls("internal")), plan_urls("internal")["brief"]),
+    "partner": lambda: (sample(plan_urls("partner")), []),
+    "second": lambda: ([], plan_urls("internal", SECOND_PROJECT)["brief"]),
+}
+
+
+@pytest.fixture(scope="session")
+def phone_survey(tab, builds) -> Callable[[str], Survey]:
+    """survey(site): every page of SURVEYED[site] opened once on a phone-sized screen, for the
+    tests that check each page loads cleanly, fits the width and shows a brief's essentials
+    (one pass instead of one per test: a page load is most of what each of them costs)."""
+    done: dict[str, Survey] = {}
+
+    def survey(name: str) -> Survey:
+        if name not in done:
+            done[name] = _survey(tab, builds.get(name), *SURVEYED[name]())
+        return done[name]
+
+    return survey
+
+
+def _survey(tab: Tab, site: Site, pages: list[str], briefs: list[str]) -> Survey:
+    result, page, before = Survey(briefs=briefs), tab.page, tab.watch
+    tab.watch = result.watch
+    try:
+        page.set_viewport_size(PHONE)
+        for url in dict.fromkeys(pages + briefs):
+            open_page(page, site, url)
+            result.pages[url] = page.evaluate(MEASURE, ESSENTIALS)
+        page.goto("about:blank")
+    finally:
+        tab.watch = before
+    return result
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     """Fail the test itself (not its teardown) when the browser saw a problem."""
@@ -396,9 +454,7 @@ def screenshots_dir(tmp_path_factory) -> Path:
     return folder
 
 
-def pytest_collection_modifyitems(config, items):
+def pytest_itemcollected(item):
     """Everything under tests/browser/ is a real-browser test: `make test-fast` leaves them out."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(item.fspath).parents:
-            item.add_marker(pytest.mark.browser)
+    if Path(__file__).parent in Path(item.fspath).parents:
+        item.add_marker(pytest.mark.browser)

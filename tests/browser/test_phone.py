@@ -5,65 +5,35 @@ from __future__ import annotations
 
 import pytest
 
-from .browsing import KINDS, SECOND_PROJECT, open_page, plan_urls, printed_problems
+from .browsing import KINDS, PHONE, SECOND_PROJECT, open_page, plan_urls, printed_problems
 
 pytestmark = pytest.mark.browser
-
-PHONE = {"width": 390, "height": 844}
-# What a seller must see before scrolling past the second screen (meeting card, in the brief).
-ESSENTIALS = {
-    "win": ".pb-card__win",
-    "lead value proposition": ".pb-card__lead",
-    "objection answer or gap": ".pb-card__objection",
-    "play": ".pb-card__play",
-    "competitor": ".pb-card__competitor",
-}
 
 
 def _briefs(project=None) -> list[str]:
     return plan_urls("internal", project)["brief"] if project else plan_urls("internal")["brief"]
 
 
-# Where each essential ends on the page, in one round trip per brief (null: not shown).
-ESSENTIAL_BOTTOMS = """selectors => Object.fromEntries(Object.entries(selectors).map(([name, selector]) => {
-    const found = document.querySelectorAll(selector);
-    const shown = found.length === 1 && found[0].getClientRects().length > 0 && found[0].innerText.trim();
-    return [name, shown ? found[0].getBoundingClientRect().bottom + window.scrollY : null];
-}))"""
-
-
-def _essentials_below_two_screens(page) -> list[str]:
-    bottoms = page.evaluate(ESSENTIAL_BOTTOMS, ESSENTIALS)
-    return [
-        f"{name} ({'missing' if bottom is None else round(bottom)} px)"
-        for name, bottom in bottoms.items()
-        if bottom is None or bottom > 2 * PHONE["height"]
-    ]
-
-
-@pytest.mark.parametrize("project", ["example", "second"])
-def test_every_brief_shows_the_essentials_in_two_phone_screens(project, page, request):
-    site = request.getfixturevalue("internal_site" if project == "example" else "second_site")
-    page.set_viewport_size(PHONE)
-    briefs = _briefs(None if project == "example" else SECOND_PROJECT)
-    assert len(briefs) > 10
+@pytest.mark.parametrize("site", ["internal", "second"])  # the example, and another company
+def test_every_brief_shows_the_essentials_in_two_phone_screens(site, phone_survey):
+    survey = phone_survey(site)
+    assert len(survey.briefs) > 10
     late = {}
-    for url in briefs:
-        open_page(page, site, url)
-        if problems := _essentials_below_two_screens(page):
+    for url in survey.briefs:
+        bottoms = survey.pages[url]["essentials"]
+        if problems := [
+            f"{name} ({'missing' if bottom is None else round(bottom)} px)"
+            for name, bottom in bottoms.items()
+            if bottom is None or bottom > 2 * PHONE["height"]
+        ]:
             late[url] = problems
     assert late == {}
 
 
-def test_no_page_is_wider_than_a_phone(page, internal_site, internal_pages):
-    page.set_viewport_size(PHONE)
-    too_wide = {}
-    for kind in KINDS:
-        for url in internal_pages[kind][:2]:
-            open_page(page, internal_site, url)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            if width > PHONE["width"]:
-                too_wide[url] = width
+def test_no_page_is_wider_than_a_phone(phone_survey):
+    survey = phone_survey("internal")
+    assert {kind for kind in KINDS if any(url in survey.pages for url in plan_urls("internal")[kind])} == set(KINDS)
+    too_wide = {url: measured["width"] for url, measured in survey.pages.items() if measured["width"] > PHONE["width"]}
     assert too_wide == {}
 
 
