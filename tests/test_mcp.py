@@ -52,6 +52,7 @@ def canary_project(tmp_path_factory) -> Path:
     return plant_canaries(copy_example(tmp_path_factory.mktemp("mcp-canary")))
 
 
+@pytest.mark.slow  # a real server over stdio (the leak tests below stay in make test-fast)
 def test_tools_answer_over_stdio(project):
     async def scenario():
         async with connect(project, "--audience", "internal") as client:
@@ -96,6 +97,7 @@ def test_tools_answer_over_stdio(project):
     run(scenario)
 
 
+@pytest.mark.slow  # a real server over stdio (the leak tests below stay in make test-fast)
 def test_reloads_on_edit_and_reports_content_errors_with_their_place(project, tmp_path):
     own = copy_example(tmp_path / "p")
     cfo = own / "content/personas/cfo.yml"

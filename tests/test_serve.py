@@ -23,6 +23,7 @@ def served(tmp_path):
         yield project, base, proc, log
 
 
+@pytest.mark.slow  # a real server, rebuilding after each edit
 def test_an_edit_a_mistake_and_its_fix(served):
     project, base, proc, log = served
     page = base + "personas/cfo/"
@@ -54,6 +55,7 @@ def test_an_edit_a_mistake_and_its_fix(served):
     assert "The errors are fixed" in output and "Traceback" not in output
 
 
+@pytest.mark.slow  # a real server, rebuilding after each edit
 def test_a_playbook_with_errors_is_served_with_them_shown(tmp_path):
     """serve starts anyway: every page waits with the errors laid over it, until a save fixes them."""
     project = copy_example(tmp_path / "p")
@@ -101,6 +103,7 @@ def test_a_port_in_use_is_a_usage_error_naming_the_port(tmp_path, monkeypatch):
     assert "Traceback" not in result.output
 
 
+@pytest.mark.slow  # a real server, rebuilding after each edit
 def test_folders_that_come_and_go_stay_watched(tmp_path):
     """content/ deleted and made again, playbooks/ and site_templates/ created after serve started:
     each is noticed, and edits inside them afterwards too."""
