@@ -45,7 +45,7 @@ test: $(VENV)/.test
 
 # Everything but the real-browser and slow tests: the quick loop while editing.
 test-fast: $(VENV)/.test
-	$(PYTEST) -q -n 2 -m "not browser and not slow"
+	$(PYTEST) -q -n 2 -m "not browser and not slow" --hypothesis-profile quick
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .

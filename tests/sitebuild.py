@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner, Result
 
@@ -42,6 +43,8 @@ def article(html: str) -> str:
 # --audience over the project's mkdocs.yml; mkdocs.yml holding only INHERIT, the edition in the
 # inherited file; the edition from the environment through !ENV; no mkdocs.yml at all.
 LAYOUTS = ("option", "inherit", "env", "no-mkdocs-yml")
+# As fixture params: make test runs every layout; make test-fast, the edit loop, --audience alone.
+LAYOUT_PARAMS = [pytest.param(layout, marks=() if layout == "option" else pytest.mark.slow) for layout in LAYOUTS]
 EDITION_VARIABLE = "PLAYBOOK_TEST_EDITION"
 ENV_AUDIENCE = f"audience: !ENV [{EDITION_VARIABLE}, internal]"
 

@@ -11,7 +11,7 @@ import yaml
 from generator.catalog.check import check_project
 from generator.site.pages import attachment_path, entity_path
 
-from .sitebuild import LAYOUTS, build, build_edition, copy_example, rewrite_page, site_files, use_layout
+from .sitebuild import LAYOUT_PARAMS, build, build_edition, copy_example, rewrite_page, site_files, use_layout
 
 CANARY = "CANARYQX"
 TEXT_KEYS = {
@@ -46,7 +46,7 @@ def _rewrite(path: Path, change) -> None:
     path.write_text(yaml.safe_dump(change(data), sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-@pytest.fixture(scope="module", params=LAYOUTS)
+@pytest.fixture(scope="module", params=LAYOUT_PARAMS)
 def layout(request) -> str:
     """Each way a project chooses its edition (sitebuild.LAYOUTS): every test below runs on each."""
     return request.param

@@ -30,9 +30,10 @@ from generator.diagnostics import CODES, ERROR, WARNING, has_errors
 from generator.model.registry import SINGLE_KINDS
 
 BASE = Path(__file__).resolve().parent / "valid" / "small-complete"
-# PLAYBOOK_FUZZ_EXAMPLES=5000 runs a longer hunt; the default keeps the whole module near 5 s.
+# PLAYBOOK_FUZZ_EXAMPLES=5000 runs a longer hunt; the default, 2.5 times the Hypothesis profile's
+# count (250; make test-fast's "quick" profile: 62), keeps the whole module near 5 s.
 FUZZ = settings(
-    max_examples=int(os.environ.get("PLAYBOOK_FUZZ_EXAMPLES", "250")),
+    max_examples=int(os.environ.get("PLAYBOOK_FUZZ_EXAMPLES", str(settings.default.max_examples * 5 // 2))),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .sitebuild import LAYOUTS, article, build_edition, copy_example, use_layout
+from .sitebuild import LAYOUT_PARAMS, article, build_edition, copy_example, use_layout
 
 HOSTILE = [
     '<script>alert("pwned")</script>',
@@ -100,7 +100,7 @@ def _poison(data):
 EDITION_OF_LAYOUT = {"option": "internal", "inherit": "partner", "env": "public", "no-mkdocs-yml": "partner"}
 
 
-@pytest.fixture(scope="module", params=LAYOUTS)
+@pytest.fixture(scope="module", params=LAYOUT_PARAMS)
 def layout(request) -> str:
     return request.param
 
