@@ -16,6 +16,7 @@ Without Playwright or Chromium the tests skip and say why; with PLAYBOOK_REQUIRE
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -375,6 +376,8 @@ def page(tab, browser_watch):
     """The worker's page, as a new one would be: desktop size, no media emulation, no routes; after
     the test it forgets the storage of the site it was on and rests on a blank page, so that
     nothing it still does (a live-reload poll) is blamed on the next test."""
+    from playwright.sync_api import Error as PlaywrightError
+
     tab.watch = browser_watch
     tab.page.set_viewport_size(DESKTOP)
     tab.page.emulate_media(media="null")  # no emulation: the screen, and print when printing
@@ -382,7 +385,9 @@ def page(tab, browser_watch):
     tab.watch = Watch()  # what leaving the page causes belongs to no test
     tab.page.unroute_all()
     if tab.page.url.startswith("http"):
-        tab.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
+        # A page caught navigating (a live reload) has no storage to clear yet.
+        with contextlib.suppress(PlaywrightError):
+            tab.page.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
     tab.page.goto("about:blank")
 
 
