@@ -82,13 +82,14 @@ def plan(model: type[BaseModel]) -> tuple[tuple[str, str, str | None, bool], ...
     plan = []
     for name, info in model.model_fields.items():
         kind = ref_kind(info)
-        nested = _holds_models(info.annotation)
+        nested = holds_models(info.annotation)
         if kind or nested:
             plan.append((name, info.alias or name, kind, nested))
     return tuple(plan)
 
 
-def _holds_models(annotation) -> bool:
+def holds_models(annotation) -> bool:
+    """Whether a field of this annotation holds a model or a list of models (None allowed)."""
     core = unwrap(annotation)
     if typing.get_origin(core) is list:
         core = unwrap(typing.get_args(core)[0])

@@ -17,6 +17,7 @@ from functools import cache
 from pydantic import BaseModel
 
 from generator.model.fields import MarkdownText
+from generator.model.introspect import holds_models
 
 # The word written in a link -> the kind of its target.
 LINK_WORDS = {
@@ -138,11 +139,5 @@ def _text_plan(model: type[BaseModel]) -> tuple[tuple[str, str, bool], ...]:
     return tuple(
         (name, info.alias or name, _is_markdown(model, name))
         for name, info in model.model_fields.items()
-        if _is_markdown(model, name) or _holds_models(info.annotation)
+        if _is_markdown(model, name) or holds_models(info.annotation)
     )
-
-
-def _holds_models(annotation) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return True
-    return any(_holds_models(arg) for arg in typing.get_args(annotation))
