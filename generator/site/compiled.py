@@ -9,8 +9,6 @@ on, so two differently configured environments never share code.
 
 from __future__ import annotations
 
-import threading
-
 import jinja2
 from jinja2.bccache import Bucket
 
@@ -50,8 +48,9 @@ class CompiledTemplates(jinja2.BytecodeCache):
     """An in-memory bytecode cache shared by every environment of the process."""
 
     def __init__(self) -> None:
+        # Read and written from whichever thread builds (`playbook serve` rebuilds in its own):
+        # a single dict lookup or assignment needs no lock.
         self.compiled: dict[str, bytes] = {}
-        self.lock = threading.Lock()  # `playbook serve` builds in another thread than it starts
 
     def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None, source: str) -> Bucket:
         key = self.get_cache_key(f"{_flavour(environment, name)}\0{name}", filename)
@@ -60,14 +59,12 @@ class CompiledTemplates(jinja2.BytecodeCache):
         return bucket
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        with self.lock:
-            code = self.compiled.get(bucket.key)
+        code = self.compiled.get(bucket.key)
         if code is not None:
             bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        with self.lock:
-            self.compiled[bucket.key] = bucket.bytecode_to_string()
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
 
 
 COMPILED = CompiledTemplates()
