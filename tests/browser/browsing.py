@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime
+import io
+import re
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -158,9 +160,6 @@ KINDS = REQUIRED_KINDS + tuple(sorted(set(plan_urls("internal")) - set(REQUIRED_
 def printed_problems(page, url: str) -> tuple[int, list[str]]:
     """Print the open page to A4 as a seller would: the number of sheets, and every sheet that
     lacks the edition's marking, the content date or the page's address."""
-    import io
-    import re
-
     from pypdf import PdfReader
 
     sheets = PdfReader(io.BytesIO(page.pdf(format="A4", prefer_css_page_size=True))).pages

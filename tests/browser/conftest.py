@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -139,7 +139,7 @@ class Builds:
         self.base = base
         self.procs: dict[str, tuple[subprocess.Popen, IO[bytes], Path, Path]] = {}  # process, its output, project, site
         self.sites: dict[str, Site] = {}
-        self.servers: list[http.server.ThreadingHTTPServer] = []
+        self.servers = contextlib.ExitStack()
 
     def start(self, name: str) -> None:
         if name in self.procs:
@@ -177,16 +177,10 @@ class Builds:
         return self.sites[name]
 
     def _serve(self, root: Path) -> str:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
-        server.daemon_threads = True
-        threading.Thread(target=server.serve_forever, name=f"http-{root.name}", daemon=True).start()
-        self.servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}/"
+        return self.servers.enter_context(served(root))
 
     def close(self) -> None:
-        for server in self.servers:
-            server.shutdown()
-            server.server_close()
+        self.servers.close()
         for proc, _log, _project, _target in self.procs.values():
             if proc.poll() is None:
                 proc.kill()
@@ -196,6 +190,19 @@ class Builds:
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the signature http.server uses
         pass
+
+
+@contextlib.contextmanager
+def served(root: Path) -> Iterator[str]:
+    """`root` served from loopback on a free port while the block runs; its URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, name=f"http-{root.name}", daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture(scope="session")
@@ -373,18 +380,14 @@ def tab(browser, tmp_path_factory):
     # An icon of its own: else Chromium asks the server for /favicon.ico, and logs the 404 as an error.
     rest = '<!doctype html><title>Between tests</title><link rel="icon" href="data:,">'
     (folder / "index.html").write_text(rest, encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(viewport=DESKTOP, service_workers="block")
-    context.set_default_timeout(10_000)
-    shared = Tab(context.new_page(), Watch(), f"http://127.0.0.1:{server.server_address[1]}/")
-    record_outside_requests(context, lambda url: shared.watch.external.append(url))
-    watch_page(shared.page, lambda: shared.watch)
-    yield shared
-    context.close()
-    server.shutdown()
-    server.server_close()
+    with served(folder) as rest_url:
+        context = browser.new_context(viewport=DESKTOP, service_workers="block")
+        context.set_default_timeout(10_000)
+        shared = Tab(context.new_page(), Watch(), rest_url)
+        record_outside_requests(context, lambda url: shared.watch.external.append(url))
+        watch_page(shared.page, lambda: shared.watch)
+        yield shared
+        context.close()
 
 
 @pytest.fixture
@@ -416,10 +419,10 @@ class Survey:
     watch: Watch = field(default_factory=Watch)
 
 
-SURVEYED = {  # site: (pages the survey opens, its briefs, opened too)
-    "internal": lambda: (sample(plan_urls("internal")), plan_urls("internal")["brief"]),
-    "partner": lambda: (sample(plan_urls("partner")), []),
-    "second": lambda: ([], plan_urls("internal", SECOND_PROJECT)["brief"]),
+SURVEYED = {  # site: (its site plan, whether to open a sample of every kind, whether every brief)
+    "internal": (lambda: plan_urls("internal"), True, True),
+    "partner": (lambda: plan_urls("partner"), True, False),
+    "second": (lambda: plan_urls("internal", SECOND_PROJECT), False, True),
 }
 
 
@@ -432,7 +435,10 @@ def phone_survey(tab, builds) -> Callable[[str], Survey]:
 
     def survey(name: str) -> Survey:
         if name not in done:
-            done[name] = _survey(tab, builds.get(name), *SURVEYED[name]())
+            plan, sampled, with_briefs = SURVEYED[name]
+            pages = plan()
+            briefs = pages["brief"] if with_briefs else []
+            done[name] = _survey(tab, builds.get(name), sample(pages) if sampled else [], briefs)
         return done[name]
 
     return survey

@@ -7,17 +7,12 @@ releases before it turned escaped names back into markup in their page script (t
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-
 import pytest
 import yaml
 
 from ..sitebuild import build, copy_example
 from ..test_hostile import HOSTILE, _poison
-from .conftest import QuietHandler, record_outside_requests
+from .conftest import record_outside_requests, served
 
 pytestmark = pytest.mark.browser
 
@@ -29,13 +24,6 @@ ATTACKS = [
     '"><svg onload="window.__playbook_pwned=\'svg\'">',
     "&lt;img src=x onerror=window.__playbook_pwned='entity'&gt;",
 ]
-
-
-def _serve(root: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
 @pytest.fixture(scope="module")
@@ -56,10 +44,8 @@ def hostile_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("hostile-browser-site")
     result = build(project, site, "--audience", "partner")
     assert result.exit_code == 0, result.output
-    server, url = _serve(site)
-    yield site, url
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield site, url
 
 
 @pytest.fixture

@@ -8,14 +8,10 @@ Content-Security-Policy refused before it left the page.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
 from ..sitebuild import build, copy_example
-from .conftest import QuietHandler
+from .conftest import served
 
 REPO_URL = "https://github.com/packwell/internal-playbook"
 PAGES = ["", "segments/", "personas/cfo/", "briefs/food-and-beverage/purchasing-director/", "library/", "404.html"]
@@ -30,12 +26,8 @@ def site_with_repo_url(browser, tmp_path_factory):
     site = tmp_path_factory.mktemp("repo-url-site")
     result = build(project, site, "--audience", "internal")
     assert result.exit_code == 0, result.output
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(site)))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url
 
 
 def test_the_repository_link_shows_without_calling_the_github_api(site_with_repo_url, page, browser_watch):

@@ -32,7 +32,8 @@ def test_every_brief_shows_the_essentials_in_two_phone_screens(site, phone_surve
 
 def test_no_page_is_wider_than_a_phone(phone_survey):
     survey = phone_survey("internal")
-    assert {kind for kind in KINDS if any(url in survey.pages for url in plan_urls("internal")[kind])} == set(KINDS)
+    pages = plan_urls("internal")
+    assert {kind for kind in KINDS if any(url in survey.pages for url in pages[kind])} == set(KINDS)
     too_wide = {url: measured["width"] for url, measured in survey.pages.items() if measured["width"] > PHONE["width"]}
     assert too_wide == {}
 
