@@ -45,6 +45,7 @@ from .browsing import (
     SECOND_PROJECT,
     open_page,
     plan_urls,
+    printed_problems,
     sample,
 )
 
@@ -411,40 +412,57 @@ def page(tab, browser_watch):
 
 @dataclass
 class Survey:
-    """Pages of one site opened on a phone, what each measured (browsing.MEASURE), and what went
+    """Pages of one site opened on a phone, what each measured (browsing.MEASURE), what printing
+    some of its briefs gave (browsing.printed_problems: sheets, and what they lack), and what went
     wrong in the browser meanwhile."""
 
     pages: dict[str, dict] = field(default_factory=dict)
     briefs: list[str] = field(default_factory=list)
+    printed: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
     watch: Watch = field(default_factory=Watch)
 
 
-SURVEYED = {  # site: (its site plan, whether to open a sample of every kind, whether every brief)
-    "internal": (lambda: plan_urls("internal"), True, True),
-    "partner": (lambda: plan_urls("partner"), True, False),
-    "second": (lambda: plan_urls("internal", SECOND_PROJECT), False, True),
+@dataclass(frozen=True)
+class Surveyed:
+    """What the survey opens of one site: its site plan, whether a sample of every page kind,
+    whether every brief, and how many of those briefs it prints (None: all)."""
+
+    plan: Callable[[], dict[str, list[str]]]
+    sampled: bool
+    with_briefs: bool
+    printed: int | None = 0
+
+
+SURVEYED = {
+    "internal": Surveyed(lambda: plan_urls("internal"), sampled=True, with_briefs=True, printed=None),
+    "partner": Surveyed(lambda: plan_urls("partner"), sampled=True, with_briefs=False),
+    # Another company's content: six printed briefs, as a check that the example's are not special.
+    "second": Surveyed(lambda: plan_urls("internal", SECOND_PROJECT), sampled=False, with_briefs=True, printed=6),
 }
 
 
 @pytest.fixture(scope="session")
 def phone_survey(tab, builds) -> Callable[[str], Survey]:
     """survey(site): every page of SURVEYED[site] opened once on a phone-sized screen, for the
-    tests that check each page loads cleanly, fits the width and shows a brief's essentials
-    (one pass instead of one per test: a page load is most of what each of them costs)."""
+    tests that check each page loads cleanly, fits the width and shows a brief's essentials, and
+    that printed briefs fit two A4 sheets (one pass instead of one per test: a page load is most
+    of what each of them costs). Printing does not depend on the screen: the PDFs of every
+    example brief were checked to be the same text on the same sheets from a desktop-sized one."""
     done: dict[str, Survey] = {}
 
     def survey(name: str) -> Survey:
         if name not in done:
-            plan, sampled, with_briefs = SURVEYED[name]
-            pages = plan()
-            briefs = pages["brief"] if with_briefs else []
-            done[name] = _survey(tab, builds.get(name), sample(pages) if sampled else [], briefs)
+            wanted = SURVEYED[name]
+            pages = wanted.plan()
+            briefs = pages["brief"] if wanted.with_briefs else []
+            opened = sample(pages) if wanted.sampled else []
+            done[name] = _survey(tab, builds.get(name), opened, briefs, briefs[: wanted.printed])
         return done[name]
 
     return survey
 
 
-def _survey(tab: Tab, site: Site, pages: list[str], briefs: list[str]) -> Survey:
+def _survey(tab: Tab, site: Site, pages: list[str], briefs: list[str], printed: list[str]) -> Survey:
     result, page, before = Survey(briefs=briefs), tab.page, tab.watch
     tab.watch = result.watch
     try:
@@ -452,6 +470,8 @@ def _survey(tab: Tab, site: Site, pages: list[str], briefs: list[str]) -> Survey
         for url in dict.fromkeys(pages + briefs):
             open_page(page, site, url)
             result.pages[url] = page.evaluate(MEASURE, ESSENTIALS)
+            if url in printed:
+                result.printed[url] = printed_problems(page, url)
     finally:
         tab.rest_between_tests()
         tab.watch = before

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from .browsing import KINDS, PHONE, SECOND_PROJECT, open_page, plan_urls, printed_problems
+from .browsing import KINDS, PHONE, open_page, plan_urls
 
 pytestmark = pytest.mark.browser
 
 
-def _briefs(project=None) -> list[str]:
-    return plan_urls("internal", project)["brief"] if project else plan_urls("internal")["brief"]
+def _briefs() -> list[str]:
+    return plan_urls("internal")["brief"]
 
 
 @pytest.mark.parametrize("site", ["internal", "second"])  # the example, and another company
@@ -85,13 +85,9 @@ def test_section_chips_stand_in_for_the_hidden_table_of_contents(page, internal_
     assert not chips.first.is_visible()  # the sidebar's table of contents is there instead
 
 
-def test_printed_briefs_of_another_company_fit_two_a4_pages_marked_on_each(page, second_site):
-    """The example's briefs are all printed by test_journeys; another company's content, too."""
-    briefs = _briefs(SECOND_PROJECT)
-    sheets, problems = {}, []
-    for url in briefs[:6]:
-        open_page(page, second_site, url)
-        sheets[url], wrong = printed_problems(page, url)
-        problems += wrong
-    assert max(sheets.values()) <= 2, sheets
-    assert problems == []
+def test_printed_briefs_of_another_company_fit_two_a4_pages_marked_on_each(phone_survey):
+    """The example's briefs are all printed (test_journeys); another company's content, too."""
+    printed = phone_survey("second").printed
+    assert len(printed) == 6
+    assert {brief: n for brief, (n, _) in printed.items() if not 1 <= n <= 2} == {}
+    assert [problem for _, wrong in printed.values() for problem in wrong] == []
