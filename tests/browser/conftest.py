@@ -70,6 +70,10 @@ CHROMIUM_ARGS = [
     # record_outside_requests (below) names it. Cheaper than routing every request through
     # the test process, which cost a third of each page load.
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
+    # JavaScript runs in V8's first two tiers only. A test page lives a second, too short for the
+    # optimising compilers to pay back their work on other threads: measured here, a page load
+    # took 0.29 s of Chromium's CPU instead of 0.33, and an axe run 0.83 instead of 0.94.
+    "--js-flags=--max-opt=1",
 ]
 
 

@@ -39,7 +39,7 @@ def test_the_repository_link_shows_without_calling_the_github_api(site_with_repo
     page.on("request", note)
     try:
         for path in PAGES:
-            page.goto(site_with_repo_url + path, wait_until="networkidle")
+            page.goto(site_with_repo_url + path, wait_until="load")
             page.wait_for_timeout(300)  # Material asks for the repository's facts after the page has loaded
             link = page.locator(f'a.md-source[href="{REPO_URL}"]').first
             assert link.count() == 1, path  # the link itself is still there, to the repository
