@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -18,9 +19,8 @@ import run  # noqa: E402
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def bench(tmp_path_factory):
-    out = tmp_path_factory.mktemp("bench")
+def run_bench(out: Path, *options: str) -> tuple[str, str, dict]:
+    """bench/run.py at scale 0.02, once, with `options`: (its output, the report, the JSON)."""
     report, data = out / "BENCHMARKS.md", out / "results.json"
     report.write_text(
         "# Benchmarks\n\nHand-written findings stay.\n\n"
@@ -28,17 +28,8 @@ def bench(tmp_path_factory):
         encoding="utf-8",
     )
     done = subprocess.run(
-        [
-            sys.executable,
-            str(REPO / "bench" / "run.py"),
-            "--scales",
-            "0.02",
-            "--quick",
-            "--out",
-            str(report),
-            "--json",
-            str(data),
-        ],
+        [sys.executable, str(REPO / "bench" / "run.py"), "--scales", "0.02", "--quick", *options]
+        + ["--out", str(report), "--json", str(data)],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -46,6 +37,17 @@ def bench(tmp_path_factory):
     )
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout, report.read_text(encoding="utf-8"), json.loads(data.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def bench(tmp_path_factory):
+    """Everything but serve, which serve_alone measures: a real server run takes seconds of waiting."""
+    return run_bench(tmp_path_factory.mktemp("bench"), "--no-serve")
+
+
+@pytest.fixture(scope="module")
+def serve_alone(tmp_path_factory):
+    return run_bench(tmp_path_factory.mktemp("bench-serve"), "--only", "serve")
 
 
 def test_every_figure_is_measured(bench):
@@ -65,7 +67,6 @@ def test_every_figure_is_measured(bench):
         "search_gzip_mb",
         "floor_html_kb_per_page",
         "floor_search_gzip_mb",
-        "serve_s",
         "build_ms_per_page",
         "engine_ms_per_page",
         "check_ms_per_file",
@@ -121,19 +122,23 @@ def test_parse_floor_reads_every_yaml_file(tmp_path):
     assert floor.parse_floor(tmp_path) == 3
 
 
-def test_serve_alone_is_measured_and_leaves_the_report_alone(tmp_path):
-    report, data = tmp_path / "BENCHMARKS.md", tmp_path / "results.json"
-    report.write_text(f"{run.BEGIN}\nold table\n{run.END}\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, str(REPO / "bench" / "run.py"), "--scales", "0.02", "--quick", "--only", "serve"]
-        + ["--out", str(report), "--json", str(data)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=240,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    (row,) = json.loads(data.read_text(encoding="utf-8"))["rows"]
-    assert row["serve_s"] > 0 and "build" not in row and "check" not in row
-    assert "serve edit-to-update" in done.stdout
-    assert "old table" in report.read_text(encoding="utf-8")
+def test_serve_alone_is_measured_and_leaves_the_report_alone(serve_alone):
+    stdout, report, data = serve_alone
+    (row,) = data["rows"]
+    assert row["serve_s"] > 0 and row["serve_start_s"] > 0 and "build" not in row and "check" not in row
+    assert "serve edit-to-update" in stdout
+    assert "old table" in report
+
+
+def test_the_full_report_says_what_serve_measured(bench, serve_alone):
+    """The full run here skips serve (--no-serve): its report says so. With serve's figures, the
+    same table carries them: the two runs' rows, put together, rendered as one run would be."""
+    _, report, data = bench
+    assert "| serve edit-to-update | not measured |" in report
+    (row,) = data["rows"]
+    (served,) = serve_alone[2]["rows"]
+    both = {**row, **{key: value for key, value in served.items() if key.startswith("serve_")}}
+    table = run.render([both], data["machine"], argparse.Namespace(scales="0.02", quick=True, serve=True))
+    line = next(line for line in table.splitlines() if line.startswith("| serve edit-to-update |"))
+    assert f"{run._f(served['serve_s'])} s (load" in line
+    assert line.endswith(f"| {run.verdict(served['serve_s'], 3.0, None)} |")
