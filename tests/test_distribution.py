@@ -52,18 +52,24 @@ def test_the_wheel_carries_the_templates_the_starter_and_the_command(offline):
     assert "playbook = generator.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
-def run_steps(commands: list[str], cwd: Path, env: dict) -> None:
+def run_steps(commands: list[str], cwd: Path, env: dict, done: set[str]) -> None:
+    """Run each command as CI would, but not one already run in this environment: the jobs repeat
+    `pip install -r requirements.txt` and `playbook check`, which here would only say it again."""
     for command in commands:
+        if command in done:
+            continue
         result = subprocess.run(
             ["bash", "-eo", "pipefail", "-c", command], cwd=cwd, env=env, capture_output=True, text=True
         )
         assert result.returncode == 0, f"{command}\n{result.stdout}\n{result.stderr}"
+        done.add(command)
 
 
 def test_a_new_project_installs_and_checks_offline_with_its_own_ci_steps(offline, tmp_path):
     """One fresh environment, as on a CI runner: the starter's GitHub steps install the generator
     from requirements.txt and check, summarise and build; the GitLab steps and the pre-commit
-    hook's install then run in the same environment (pip finds the pin already satisfied)."""
+    hook's install then run in the same environment (pip finds the hook's pin already satisfied),
+    each command once."""
     _, _, env = offline
     project = tmp_path / "project"
     assert CliRunner().invoke(main, ["init", str(project)]).exit_code == 0
@@ -76,19 +82,20 @@ def test_a_new_project_installs_and_checks_offline_with_its_own_ci_steps(offline
     github_check = [step["run"] for step in workflow["jobs"]["check"]["steps"] if "run" in step]
     github_publish = [step["run"] for step in workflow["jobs"]["publish"]["steps"] if "run" in step]
     assert github_check[0] == "pip install -r requirements.txt"
-    run_steps(github_check + github_publish, project, env)
+    done: set[str] = set()
+    run_steps(github_check + github_publish, project, env, done)
     assert (fresh / "bin" / "playbook").is_file()  # installed from the wheel, not borrowed from the test run
     assert "Content health" in summary.read_text()
     assert (project / "site/index.html").is_file() and (project / "playbook-offline.zip").is_file()
 
     gitlab = yaml.safe_load((project / ".gitlab-ci.yml").read_text())
-    run_steps(gitlab["before_script"] + gitlab["check"]["script"], project, env)
+    run_steps(gitlab["before_script"] + gitlab["check"]["script"], project, env, done)
     assert json.loads((project / "gl-code-quality-report.json").read_text()) == []
 
     check, schema = yaml.safe_load((project / ".pre-commit-config.yaml").read_text())["repos"][0]["hooks"]
-    run_steps([f"pip install -q {' '.join(check['additional_dependencies'])}", check["entry"]], project, env)
+    run_steps([f"pip install -q {' '.join(check['additional_dependencies'])}", check["entry"]], project, env, done)
     before = {p.name: p.read_bytes() for p in (project / "schemas").iterdir()}
-    run_steps([schema["entry"]], project, env)  # the starter's schemas already list its ids: nothing to rewrite
+    run_steps([schema["entry"]], project, env, done)  # the starter's schemas already list its ids: nothing to rewrite
     assert {p.name: p.read_bytes() for p in (project / "schemas").iterdir()} == before
 
 
