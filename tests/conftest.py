@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,15 @@ from hypothesis import settings
 # make test-fast runs the property tests with this profile: a glance rather than the full hunt of
 # make test (Hypothesis's default, 100 examples per test).
 settings.register_profile("quick", max_examples=25)
+
+
+def pytest_configure(config):
+    """Take SIGINT back when the suite was started with it ignored (`make test &` in a script, a
+    runner that ignores it): the ignoring passes to every `playbook serve` the tests start, which
+    then shrugs off the Ctrl-C that stops it and is killed only after the tests' 15 s wait. With a
+    handler here, each child starts with SIGINT's default action again."""
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 @pytest.fixture
