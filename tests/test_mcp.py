@@ -1,4 +1,6 @@
-"""`playbook mcp`, driven as an assistant drives it: the SDK's own client over stdio."""
+"""`playbook mcp`, driven as an assistant drives it: the SDK's own client, over stdio to the real
+command, or connected in this process to the server that command runs (the edition leak tests:
+the answers are the server's, without starting Python for each test)."""
 
 from __future__ import annotations
 
@@ -13,6 +15,9 @@ import pytest
 from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 
+from generator.adapters.mcp.server import make_server
+from generator.adapters.mcp.snapshot import Settings
+from generator.authoring.export import site_settings
 from generator.catalog.check import check_project
 
 from .sitebuild import REPO, copy_example
@@ -27,6 +32,15 @@ async def connect(project: Path, *args: str):
         command=sys.executable, args=["-m", "generator", "mcp", str(project), *args], env=ENV, cwd=str(REPO)
     )
     async with Client(params, cache=None, read_timeout_seconds=120) as client:
+        yield client
+
+
+@asynccontextmanager
+async def in_process(project: Path, audience: str):
+    """The server `playbook mcp PROJECT --audience AUDIENCE` runs, with the same settings."""
+    configured = site_settings(project)
+    settings = Settings(audience=audience, base_url=configured.site_url, directory_urls=configured.directory_urls)
+    async with Client(make_server(project, settings)) as client:
         yield client
 
 
@@ -168,7 +182,7 @@ def test_no_tool_answer_carries_internal_content(canary_project, audience):
     seats = [(s, p) for s in catalog.entities["segments"] for p in catalog.entities["personas"]]
 
     async def scenario():
-        async with connect(canary_project, "--audience", audience) as client:
+        async with in_process(canary_project, audience) as client:
             return await _every_answer(client, ids, seats)
 
     answers = run(scenario)
@@ -180,7 +194,7 @@ def test_no_tool_answer_carries_internal_content(canary_project, audience):
 def test_the_internal_edition_does_answer_with_internal_content(canary_project):
     # Without this the leak test above could pass against a server that answers nothing.
     async def scenario():
-        async with connect(canary_project, "--audience", "internal") as client:
+        async with in_process(canary_project, "internal") as client:
             found = await client.call_tool("search", {"query": CANARY})
             page = await client.call_tool("fetch", {"id": "personas/cfo"})
             guide = await client.call_tool("fetch", {"id": "pages/how-we-price"})
