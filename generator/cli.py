@@ -329,23 +329,32 @@ def mcp(project_dir: Path, audience: str, drafts: bool) -> None:
     """Serve the playbook to AI assistants (Claude, VS Code, ChatGPT) as a local MCP server over
     stdio: tools search, fetch, brief and objection, one resource per entity, a meeting prompt."""
     from generator.adapters.mcp.server import run
-    from generator.adapters.mcp.snapshot import Settings
-    from generator.authoring.export import SettingsError, site_settings
+    from generator.authoring.export import SettingsError
 
     root = project_root(project_dir)
-    try:  # the edition as MkDocs itself reads mkdocs.yml (INHERIT, !ENV): never a guess
-        configured = site_settings(root)
+    try:
+        settings = mcp_settings(root, audience, drafts)
     except SettingsError as exc:
         click.echo(f"mcp failed: {exc}", err=True)
         sys.exit(1)
-    settings = Settings(
+    click.echo(f"playbook mcp: serving the {settings.audience} edition of {root} over stdio", err=True)
+    run(root, settings)
+
+
+def mcp_settings(root: Path, audience: str = "", drafts: bool = False):
+    """What `playbook mcp` serves: `audience`, else the edition as MkDocs itself reads mkdocs.yml
+    (INHERIT, !ENV), never a guess; page URLs as the site has them. SettingsError when mkdocs.yml
+    cannot be loaded."""
+    from generator.adapters.mcp.snapshot import Settings
+    from generator.authoring.export import site_settings
+
+    configured = site_settings(root)
+    return Settings(
         audience=audience or configured.audience,
         drafts=drafts,
         base_url=configured.site_url,
         directory_urls=configured.directory_urls,
     )
-    click.echo(f"playbook mcp: serving the {settings.audience} edition of {root} over stdio", err=True)
-    run(root, settings)
 
 
 # --- ids across files: where, rename ----------------------------------------------------------

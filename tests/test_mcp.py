@@ -16,9 +16,8 @@ from mcp import Client
 from mcp.client.stdio import StdioServerParameters
 
 from generator.adapters.mcp.server import make_server
-from generator.adapters.mcp.snapshot import Settings
-from generator.authoring.export import site_settings
 from generator.catalog.check import check_project
+from generator.cli import mcp_settings
 
 from .sitebuild import REPO, copy_example
 from .test_editions import CANARY, plant_canaries
@@ -38,9 +37,7 @@ async def connect(project: Path, *args: str):
 @asynccontextmanager
 async def in_process(project: Path, audience: str):
     """The server `playbook mcp PROJECT --audience AUDIENCE` runs, with the same settings."""
-    configured = site_settings(project)
-    settings = Settings(audience=audience, base_url=configured.site_url, directory_urls=configured.directory_urls)
-    async with Client(make_server(project, settings)) as client:
+    async with Client(make_server(project, mcp_settings(project, audience))) as client:
         yield client
 
 
