@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import io
 import re
 import time
@@ -43,13 +44,15 @@ MEASURE = """essentials => ({
 })"""
 
 
-def sample(pages: dict[str, list[str]]) -> list[str]:
+def sample(pages: dict[str, tuple[str, ...]]) -> list[str]:
     """The first and the last page of every kind."""
     return list(dict.fromkeys(url for urls in pages.values() for url in (urls[0], urls[-1])))
 
 
-def plan_urls(audience: str, project: Path = REPO) -> dict[str, list[str]]:
-    """Every page the site plan has for an edition, by page kind (the template's name)."""
+@functools.cache
+def plan_urls(audience: str, project: Path = REPO) -> dict[str, tuple[str, ...]]:
+    """Every page the site plan has for an edition, by page kind (the template's name); planned
+    once per process (the kinds, fixtures and tests all ask for it), so callers only read it."""
     from generator.catalog.audience import for_audience
     from generator.catalog.check import check_project
     from generator.site.pages import Settings, page_url, plan_site
@@ -59,7 +62,7 @@ def plan_urls(audience: str, project: Path = REPO) -> dict[str, list[str]]:
     for planned in plan_site(catalog, Settings(today=datetime.date.today(), audience=audience)):
         kind = "home" if planned.path == "index.md" else planned.template.removesuffix(".html.j2")
         kinds.setdefault(kind, []).append(page_url(planned.path, True))
-    return kinds
+    return {kind: tuple(urls) for kind, urls in kinds.items()}
 
 
 def open_page(page, site: Site, path: str = ""):

@@ -241,12 +241,12 @@ def second_site(builds) -> Site:
 
 
 @pytest.fixture(scope="session")
-def internal_pages() -> dict[str, list[str]]:
+def internal_pages() -> dict[str, tuple[str, ...]]:
     return plan_urls("internal")
 
 
 @pytest.fixture(scope="session")
-def partner_pages() -> dict[str, list[str]]:
+def partner_pages() -> dict[str, tuple[str, ...]]:
     return plan_urls("partner")
 
 
@@ -421,9 +421,14 @@ class Survey:
     wrong in the browser meanwhile."""
 
     pages: dict[str, dict] = field(default_factory=dict)
-    briefs: list[str] = field(default_factory=list)
+    briefs: tuple[str, ...] = ()
     printed: dict[str, tuple[int, list[str]]] = field(default_factory=dict)
     watch: Watch = field(default_factory=Watch)
+
+    def print_problems(self) -> list[str]:
+        """Each printed brief not on one or two A4 sheets, and each sheet that lacks a mark."""
+        long = [f"{url}: {sheets} sheets" for url, (sheets, _) in self.printed.items() if not 1 <= sheets <= 2]
+        return long + [problem for _, unmarked in self.printed.values() for problem in unmarked]
 
 
 @dataclass(frozen=True)
@@ -431,7 +436,7 @@ class Surveyed:
     """What the survey opens of one site: its site plan, whether a sample of every page kind,
     whether every brief, and how many of those briefs it prints (None: all)."""
 
-    plan: Callable[[], dict[str, list[str]]]
+    plan: Callable[[], dict[str, tuple[str, ...]]]
     sampled: bool
     with_briefs: bool
     printed: int | None = 0
@@ -458,7 +463,7 @@ def phone_survey(tab, builds) -> Callable[[str], Survey]:
         if name not in done:
             wanted = SURVEYED[name]
             pages = wanted.plan()
-            briefs = pages["brief"] if wanted.with_briefs else []
+            briefs = pages["brief"] if wanted.with_briefs else ()
             opened = sample(pages) if wanted.sampled else []
             done[name] = _survey(tab, builds.get(name), opened, briefs, briefs[: wanted.printed])
         return done[name]
@@ -466,12 +471,12 @@ def phone_survey(tab, builds) -> Callable[[str], Survey]:
     return survey
 
 
-def _survey(tab: Tab, site: Site, pages: list[str], briefs: list[str], printed: list[str]) -> Survey:
+def _survey(tab: Tab, site: Site, pages: list[str], briefs: tuple[str, ...], printed: tuple[str, ...]) -> Survey:
     result, page, before = Survey(briefs=briefs), tab.page, tab.watch
     tab.watch = result.watch
     try:
         page.set_viewport_size(PHONE)
-        for url in dict.fromkeys(pages + briefs):
+        for url in dict.fromkeys([*pages, *briefs]):
             open_page(page, site, url)
             result.pages[url] = page.evaluate(MEASURE, ESSENTIALS)
             if url in printed:

@@ -50,7 +50,7 @@ def blocking_violations(axe, page, rules: dict[str, bool] | None = None) -> list
     return lines
 
 
-def richest(site, urls: list[str]) -> str:
+def richest(site, urls: tuple[str, ...]) -> str:
     """The page of a kind with the most HTML."""
 
     def size(url: str) -> int:
@@ -60,7 +60,7 @@ def richest(site, urls: list[str]) -> str:
     return max(urls, key=size)
 
 
-def kind_url(site, pages: dict[str, list[str]], kind: str) -> str:
+def kind_url(site, pages: dict[str, tuple[str, ...]], kind: str) -> str:
     if kind not in pages:
         pytest.fail(f"the site plan has no page of kind {kind!r} (templates: {sorted(pages)})")
     return richest(site, pages[kind])

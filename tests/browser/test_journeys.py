@@ -235,12 +235,11 @@ def test_every_brief_prints_on_at_most_two_a4_pages_marked_on_each(phone_survey,
     """A seller prints the brief to take into the meeting: it must stay short, and every sheet
     says which edition it is, how current, and where it came from (printed by the phone survey,
     which has each brief open already)."""
-    printed = phone_survey("internal").printed
+    survey = phone_survey("internal")
     seats = {
         f"briefs/{segment.id}/{seat.persona.id}/"
         for segment in catalog.all("segments")
         for seat in rel.seats(catalog, segment)
     }
-    assert set(printed) == seats and len(seats) >= 20
-    assert {brief: n for brief, (n, _) in printed.items() if not 1 <= n <= 2} == {}
-    assert [problem for _, wrong in printed.values() for problem in wrong] == []
+    assert set(survey.printed) == seats and len(seats) >= 20
+    assert survey.print_problems() == []
