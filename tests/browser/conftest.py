@@ -87,12 +87,18 @@ def _unavailable(reason: str):
     pytest.skip(f"browser tests skipped: {reason} (set PLAYBOOK_REQUIRE_BROWSER=1 to make this a failure)")
 
 
+# Chromium's headless shell first (Debian: apt-get install chromium-headless-shell): the same Blink
+# without the desktop browser around it, and what Playwright itself runs headless tests in.
+# Measured here (Chromium 156): a page load took 0.16 s of CPU instead of 0.22 in the full browser.
+CHROMIUM_NAMES = ("chromium-headless-shell", "chromium", "chromium-browser")
+
+
 def chromium_path() -> str | None:
-    """$PLAYBOOK_CHROMIUM, else Chromium on the PATH (Debian: /usr/bin/chromium)."""
+    """$PLAYBOOK_CHROMIUM, else the first of CHROMIUM_NAMES on the PATH."""
     wanted = os.environ.get("PLAYBOOK_CHROMIUM")
     if wanted:
         return wanted if os.access(wanted, os.X_OK) else None
-    for name in ("chromium", "chromium-browser"):
+    for name in CHROMIUM_NAMES:
         found = shutil.which(name)
         if found:
             return found
@@ -274,7 +280,7 @@ def browser():
         _unavailable(
             f"PLAYBOOK_CHROMIUM={where} is not an executable"
             if where
-            else "Chromium is not installed (apt-get install -y chromium)"
+            else "Chromium is not installed (apt-get install -y chromium-headless-shell)"
         )
     pw = sync_playwright().start()
     try:
