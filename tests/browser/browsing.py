@@ -65,11 +65,17 @@ def plan_urls(audience: str, project: Path = REPO) -> dict[str, tuple[str, ...]]
     return {kind: tuple(urls) for kind, urls in kinds.items()}
 
 
+# Material's content area is in each page's HTML: after the load event it is there or never will
+# be, so one evaluate checks it. page.wait_for_selector would first inject Playwright's selector
+# engine into the new document, which cost 45 ms of CPU per page load here.
+HAS_CONTENT = "() => document.querySelector('.md-content') !== null"
+
+
 def open_page(page, site: Site, path: str = ""):
     """Go to a page of `site` and wait until Material has set it up."""
     response = page.goto(site.page(path), wait_until="load")
     assert response is not None and response.ok, f"{path or '/'}: HTTP {response.status if response else 'no response'}"
-    page.wait_for_selector(".md-content", state="attached")
+    assert page.evaluate(HAS_CONTENT), f"{path or '/'}: no content area"
     wait_for_search_index(page)
     return response
 

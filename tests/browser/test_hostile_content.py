@@ -12,6 +12,7 @@ import yaml
 
 from ..sitebuild import build, copy_example
 from ..test_hostile import HOSTILE, _poison
+from .browsing import HAS_CONTENT
 from .conftest import record_outside_requests, served
 
 pytestmark = pytest.mark.browser
@@ -84,7 +85,7 @@ def test_no_page_of_a_poisoned_playbook_runs_script(hostile_site, guarded):
     titled = 0
     for path in pages:
         page.goto(url + path, wait_until="load")
-        page.wait_for_selector(".md-content", state="attached")
+        assert page.evaluate(HAS_CONTENT), path
         titled += page.evaluate(ENTER_EVERY_TITLED)
         page.wait_for_timeout(20)  # let whatever the events start run
         assert page.evaluate(f"typeof {PROBE}") == "undefined", path
