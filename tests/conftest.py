@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import signal
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +24,29 @@ def pytest_configure(config):
     handler here, each child starts with SIGINT's default action again."""
     if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
         signal.signal(signal.SIGINT, signal.default_int_handler)
+    if not os.environ.get("TMPDIR") and config.option.basetemp is None and (memory := temp_in_memory()):
+        # Set before pytest-xdist asks for its base folder, and inherited by the workers and every
+        # process the tests start.
+        os.environ["TMPDIR"] = str(memory)
+        tempfile.tempdir = None  # gettempdir() reads TMPDIR again
+
+
+# The suite writes and deletes about 80,000 files (sites, copies of the example, a fresh virtual
+# environment). On this project's machines the disk made that slow: deleting one run's files took
+# 7.5 s, and the fresh-environment test 27-31 CPU-s instead of 24 in memory.
+MEMORY_FOLDER = Path("/dev/shm")
+MEMORY_NEEDED = 4 * 2**30  # a run holds about 1 GB at its peak
+
+
+def temp_in_memory(folder: Path = MEMORY_FOLDER, needed: int = MEMORY_NEEDED) -> Path | None:
+    """`folder` when it is a writable folder with `needed` bytes free (Linux's /dev/shm is kept in
+    memory), else None: temporary files then stay where the machine keeps them."""
+    try:
+        free = os.statvfs(folder)
+    except OSError:
+        return None
+    writable = folder.is_dir() and os.access(folder, os.W_OK | os.X_OK)
+    return folder if writable and free.f_bavail * free.f_frsize >= needed else None
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import venv
@@ -38,7 +39,8 @@ def offline(tmp_path_factory):
         PIP_DISABLE_PIP_VERSION_CHECK="1",
         NO_MKDOCS_2_WARNING="1",
     )
-    return scratch / "wheelhouse", wheel, env
+    yield scratch / "wheelhouse", wheel, env
+    shutil.rmtree(scratch, ignore_errors=True)  # 100 MB of wheels: gone now, not at the end of the run
 
 
 def test_the_wheel_carries_the_templates_the_starter_and_the_command(offline):
