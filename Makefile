@@ -43,10 +43,10 @@ serve: $(VENV)/.site
 test: $(VENV)/.test
 	$(PYTEST) -q -n 2
 
-# Everything but the real-browser and slow tests: the quick loop while editing. Whole modules go
-# to a worker (--dist loadfile), so each module's shared fixtures are built once, not on both.
+# Everything but the real-browser and slow tests: the quick loop while editing. As in make test,
+# whole modules go to a worker (tests/conftest.py), so each module's fixtures are built once.
 test-fast: $(VENV)/.test
-	$(PYTEST) -q -n 2 --dist loadfile -m "not browser and not slow" --hypothesis-profile quick
+	$(PYTEST) -q -n 2 -m "not browser and not slow" --hypothesis-profile quick
 
 lint: $(VENV)/.test
 	$(BIN)/ruff check .
