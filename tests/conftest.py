@@ -6,6 +6,7 @@ import os
 import signal
 import tempfile
 import textwrap
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
@@ -78,7 +79,7 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
 # module's sites for itself: from one run to the next the suite took 145 to 171 s. Instead each
 # module goes whole to one worker, and every browser test to the same one (one Chromium, one set
 # of built sites). Work is handed out in collection order, heaviest first: the browser tests,
-# then modules with slow tests, then the rest, whose small modules even out the end.
+# then modules with slow tests, then the rest, largest first, so that small modules even out the end.
 BROWSER_TESTS = "tests/browser/"
 
 
@@ -87,15 +88,23 @@ def pytest_collection_modifyitems(items):
 
 
 def work_order(items) -> Callable:
-    """A sort key: browser tests, then the modules with slow tests, then the rest."""
-    slow_modules = {item.nodeid.split("::")[0] for item in items if item.get_closest_marker("slow")}
+    """A sort key: browser tests, then the modules with slow tests, then the rest, larger modules
+    (by their number of tests) first."""
+    modules = Counter(_module(item) for item in items)
+    slow_modules = {_module(item) for item in items if item.get_closest_marker("slow")}
 
-    def weight(item) -> int:
+    def weight(item) -> tuple[int, int]:
         if item.nodeid.startswith(BROWSER_TESTS):
-            return 0
-        return 1 if item.nodeid.split("::")[0] in slow_modules else 2
+            return 0, 0
+        if _module(item) in slow_modules:
+            return 1, 0
+        return 2, -modules[_module(item)]
 
     return weight
+
+
+def _module(item) -> str:
+    return item.nodeid.split("::", 1)[0]
 
 
 @pytest.hookimpl(optionalhook=True)  # a hook of pytest-xdist: unknown when it is not installed

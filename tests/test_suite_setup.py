@@ -29,11 +29,13 @@ def _item(nodeid: str, slow: bool = False):
     return SimpleNamespace(nodeid=nodeid, get_closest_marker=lambda name: name == "slow" and slow or None)
 
 
-def test_the_browser_tests_go_first_then_modules_with_slow_tests():
+def test_the_browser_tests_go_first_then_modules_with_slow_tests_then_larger_modules():
     items = [
         _item("tests/test_a.py::quick"),
         _item("tests/test_b.py::quick"),
         _item("tests/test_b.py::slow", slow=True),
+        _item("tests/test_d.py::one"),
+        _item("tests/test_d.py::two"),
         _item("tests/browser/test_c.py::page"),
     ]
     items.sort(key=work_order(items))
@@ -41,6 +43,8 @@ def test_the_browser_tests_go_first_then_modules_with_slow_tests():
         "tests/browser/test_c.py::page",
         "tests/test_b.py::quick",
         "tests/test_b.py::slow",
+        "tests/test_d.py::one",  # two tests: before the module with one
+        "tests/test_d.py::two",
         "tests/test_a.py::quick",
     ]
 
