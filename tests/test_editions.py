@@ -6,12 +6,20 @@ import gzip
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.catalog.check import check_project
 from generator.site.pages import attachment_path, entity_path
 
-from .sitebuild import LAYOUT_PARAMS, build, build_edition, copy_example, rewrite_page, site_files, use_layout
+from .sitebuild import (
+    LAYOUT_PARAMS,
+    build,
+    build_edition,
+    copy_example,
+    rewrite_page,
+    rewrite_yaml,
+    site_files,
+    use_layout,
+)
 
 CANARY = "CANARYQX"
 TEXT_KEYS = {
@@ -39,11 +47,6 @@ def _plant(data, tag: str):
     if isinstance(data, list):
         return [_plant(v, tag) for v in data]
     return data
-
-
-def _rewrite(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    path.write_text(yaml.safe_dump(change(data), sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 @pytest.fixture(scope="module", params=LAYOUT_PARAMS)
@@ -74,7 +77,7 @@ def _canaries(data, stem: str):
 def plant_canaries(project: Path) -> Path:
     """Canaries in every internal block and in every internal entity and page of a copy of the example."""
     for path in sorted((project / "content").rglob("*.yml")) + sorted((project / "playbooks").glob("*.yml")):
-        _rewrite(path, lambda data, stem=path.stem: _canaries(data, stem))
+        rewrite_yaml(path, lambda data, stem=path.stem: _canaries(data, stem))
     pages = sorted((project / "content/pages").glob("*.md"))
     assert pages  # the example has an internal and a partner page
     for path in pages:
@@ -100,9 +103,9 @@ def _plant_pictures(project: Path) -> Path:
     for name in ("entity", "block"):
         (pictures / f"{name}.png").write_bytes(b"\x89PNG\r\n\x1a\n" + f"{CANARY}-picture-{name}".encode())
     cfo = project / "content/personas/cfo.yml"  # internal
-    _rewrite(cfo, lambda data: {**data, "description": f"{data['description']}\n\n![her desk](img/entity.png)"})
+    rewrite_yaml(cfo, lambda data: {**data, "description": f"{data['description']}\n\n![her desk](img/entity.png)"})
     pet_food = project / "content/segments/pet-food.yml"  # partner
-    _rewrite(
+    rewrite_yaml(
         pet_food, lambda data: {**data, "internal": {"notes": f"{CANARY}-block ![plan](../personas/img/block.png)"}}
     )
     return project
@@ -370,9 +373,9 @@ def test_whats_new_quotes_nothing_an_outside_edition_may_not_show(tmp_path):
     _git(project, "add", ".")
     _git(project, "commit", "-qm", "first")
     pet_food = project / "content/segments/pet-food.yml"  # partner-visible
-    _rewrite(pet_food, lambda d: {**d, "pains": [*d["pains"], "Shelf life NEWPAIN"], "internal": {"notes": CANARY}})
+    rewrite_yaml(pet_food, lambda d: {**d, "pains": [*d["pains"], "Shelf life NEWPAIN"], "internal": {"notes": CANARY}})
     cfo = project / "content/personas/cfo.yml"  # internal only
-    _rewrite(cfo, lambda d: {**d, "objections": [*d["objections"], {"objection": f"{CANARY} objection"}]})
+    rewrite_yaml(cfo, lambda d: {**d, "objections": [*d["objections"], {"objection": f"{CANARY} objection"}]})
     _git(project, "commit", "-qam", f"second {CANARY}")
     sites = {}
     for audience in ("internal", "partner"):

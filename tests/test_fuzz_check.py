@@ -21,13 +21,14 @@ import tempfile
 from pathlib import Path
 
 import pytest
-import yaml
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from generator.catalog.check import check_project
 from generator.diagnostics import CODES, ERROR, WARNING, has_errors
 from generator.model.registry import SINGLE_KINDS
+
+from .sitebuild import dump_yaml
 
 BASE = Path(__file__).resolve().parent / "valid" / "small-complete"
 # PLAYBOOK_FUZZ_EXAMPLES=5000 runs a longer hunt; the default, 2.5 times the Hypothesis profile's
@@ -228,7 +229,7 @@ ENTITIES: dict[str, tuple[str, dict]] = {
 
 
 def dump(data) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, default_flow_style=False, width=1000)
+    return dump_yaml(data, default_flow_style=False, width=1000)
 
 
 def run_project(files: dict[str, str | bytes]) -> tuple[Path, list]:

@@ -9,9 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import yaml
 
-from .sitebuild import LAYOUT_PARAMS, article, build_edition, copy_example, use_layout
+from .sitebuild import LAYOUT_PARAMS, article, build_edition, copy_example, rewrite_yaml, use_layout
 
 HOSTILE = [
     '<script>alert("pwned")</script>',
@@ -123,8 +122,7 @@ def clean_site(layout, tmp_path_factory) -> Path:
 def hostile_site(layout, tmp_path_factory) -> Path:
     project = copy_example(tmp_path_factory.mktemp(f"hostile-{layout}"))
     for path in sorted((project / "content").rglob("*.yml")) + sorted((project / "playbooks").glob("*.yml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        path.write_text(yaml.safe_dump(_poison(data), sort_keys=False, allow_unicode=True), encoding="utf-8")
+        rewrite_yaml(path, _poison)
     return _site(project, layout, tmp_path_factory)
 
 

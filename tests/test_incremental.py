@@ -7,18 +7,17 @@ import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
 from generator.catalog.check import check_project
 from generator.site.edition import Options, prepare_site
 
-from .sitebuild import REPO, copy_example
+from .sitebuild import REPO, copy_example, dump_yaml, load_yaml
 
 
 def _edit(path: Path, change) -> None:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = load_yaml(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    path.write_text(dump_yaml(data), encoding="utf-8")
 
 
 def _replace(path: Path, old: str, new: str) -> None:

@@ -31,9 +31,8 @@ from typing import IO
 from urllib.parse import urlsplit
 
 import pytest
-import yaml
 
-from ..sitebuild import copy_example
+from ..sitebuild import copy_example, dump_yaml, load_yaml
 from .browsing import (
     ESSENTIALS,
     GAP_PERSONA,
@@ -130,9 +129,9 @@ def make_gap_project(dest: Path) -> Path:
         encoding="utf-8",
     )
     segment_file = dest / "content/segments" / f"{GAP_SEGMENT}.yml"
-    data = yaml.safe_load(segment_file.read_text(encoding="utf-8"))
+    data = load_yaml(segment_file.read_text(encoding="utf-8"))
     data["buying_committee"].append({"persona": GAP_PERSONA, "role": "influencer", "influence": "low"})
-    segment_file.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    segment_file.write_text(dump_yaml(data), encoding="utf-8")
     return dest
 
 

@@ -8,9 +8,8 @@ releases before it turned escaped names back into markup in their page script (t
 from __future__ import annotations
 
 import pytest
-import yaml
 
-from ..sitebuild import build, copy_example
+from ..sitebuild import build, copy_example, dump_yaml, load_yaml
 from ..test_hostile import HOSTILE, _poison
 from .browsing import HAS_CONTENT
 from .conftest import record_outside_requests, served
@@ -34,14 +33,14 @@ def hostile_site(tmp_path_factory):
     project = copy_example(tmp_path_factory.mktemp("hostile-browser"))
     (project / "mkdocs.yml").unlink()
     for path in sorted((project / "content").rglob("*.yml")) + sorted((project / "playbooks").glob("*.yml")):
-        data = _poison(yaml.safe_load(path.read_text(encoding="utf-8")))
+        data = _poison(load_yaml(path.read_text(encoding="utf-8")))
         data["name"] = f"{data.get('name', 'x')} {ATTACKS[len(path.stem) % len(ATTACKS)]}"
         if path.name == "company.yml":
             data["audience"] = "public"
             # The site name is on every page, in titles too: carry every attack there, whatever
             # order the tests ran in (_poison's choice of string depends on what it poisoned before).
             data["name"] = " ".join(["Packwell Systems", *HOSTILE, *ATTACKS])
-        path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        path.write_text(dump_yaml(data), encoding="utf-8")
     site = tmp_path_factory.mktemp("hostile-browser-site")
     result = build(project, site, "--audience", "partner")
     assert result.exit_code == 0, result.output
