@@ -24,11 +24,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from generator.adapters.mkdocs.progress import Progress
+from generator.adapters.mkdocs.theme import quicken
 from generator.adapters.mkdocs.watching import watch_project
 from generator.catalog.check import check_project
 from generator.diagnostics import Diagnostic, has_errors, report_text
 from generator.model.fields import AUDIENCES
-from generator.site.compiled import COMPILED
 from generator.site.csp import apply_policy
 from generator.site.edition import Options, SiteBuild, prepare_site
 from generator.site.pages import page_url
@@ -187,7 +187,12 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
             return Path(self.config.project_dir).resolve()
         return Path(config.config_file_path).resolve().parent
 
-    def on_config(self, config):
+    @event_priority(100)  # before Material's search plugin makes its theme environments
+    def _quicken_theme(self, config):
+        quicken(config.theme)
+        return config
+
+    def _prepare(self, config):
         if self.serving:  # only `playbook serve` passes options this way; a stray variable must not pick the edition
             self._overrides()
         if not self._repository_links():
@@ -226,6 +231,8 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
                 log.info(str(d))
         self._apply(config)
         return config
+
+    on_config = CombinedEvent(_quicken_theme, _prepare)
 
     def _repository_links(self) -> bool:
         if self.config.repository_links is not None:
@@ -373,11 +380,6 @@ class PlaybookPlugin(BasePlugin[PlaybookConfig]):
         for path in self.written.keys() - self.destinations.keys():
             Path(self.written[path]).unlink(missing_ok=True)
         self.written = self.destinations
-
-    def on_env(self, env, /, *, config, files):
-        # MkDocs makes a new theme environment per build: compile its templates once per process.
-        env.bytecode_cache = COMPILED
-        return env
 
     def on_page_context(self, context, /, *, page, config, nav):
         planned = self.site.pages.get(page.file.src_uri)
