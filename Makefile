@@ -10,6 +10,10 @@ LOCK := $(COMPILE) pyproject.toml
 PYTEST := $(BIN)/python -m pytest
 # Silence Material's notice about MkDocs 2 in every command below (and the tests' subprocesses).
 export NO_MKDOCS_2_WARNING := 1
+# Let Python keep compiled modules (__pycache__): the suite starts about a hundred Python
+# processes, and with PYTHONDONTWRITEBYTECODE set (as on this project's CI machines) each one
+# compiled the generator from source again, and each worker rewrote every test module.
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: site test test-fast test-min test-latest lint format check serve bench lock clean
 
