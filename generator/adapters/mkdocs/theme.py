@@ -7,9 +7,8 @@ theme's templates, and listing the theme's folders for static files to copy, whi
 0.8 s build). Here every theme environment takes the process's compiled templates
 (generator/site/compiled.py), and a theme folder inside an installed package is listed once per
 process, without its hidden files: installed files do not change under a running build, and
-MkDocs never copies hidden ones. The project's own folders
-(custom_dir, site_templates/overrides) are listed each time, so `playbook serve` sees a new
-override at once.
+MkDocs never copies hidden ones. The project's own folders (custom_dir, site_templates/overrides)
+are listed each time, so `playbook serve` sees a new override at once.
 """
 
 from __future__ import annotations
