@@ -101,6 +101,13 @@ def rewrite_yaml(path: Path, change: Callable[[Any], Any]) -> None:
     path.write_text(dump_yaml(change(load_yaml(path.read_text(encoding="utf-8")))), encoding="utf-8")
 
 
+def edit_yaml(path: Path, edit: Callable[[Any], object]) -> None:
+    """Edit a YAML file's data in place: `edit(data)` changes it (what it returns is ignored)."""
+    data = load_yaml(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(dump_yaml(data), encoding="utf-8")
+
+
 def rewrite_page(path: Path, change) -> None:
     """`change` a Markdown page as one changes an entity's data: its front matter, with its text as `body`."""
     _, front, body = path.read_text(encoding="utf-8").split("---\n", 2)

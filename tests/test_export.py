@@ -13,7 +13,7 @@ from generator.model.registry import FOLDER_KINDS
 from generator.site.edition import Options, prepare_site
 from generator.site.pages import page_url
 
-from .sitebuild import copy_example, dump_yaml, load_yaml, rewrite_page
+from .sitebuild import copy_example, edit_yaml, rewrite_page
 
 CANARY = "CANARYEXPORT"
 
@@ -118,17 +118,19 @@ def test_output_is_stable(project, internal):
     assert CliRunner().invoke(main, ["export", str(project)]).stdout == first
 
 
+def _plant(data: dict, stem: str) -> None:
+    if data.get("audience", "internal") == "internal" or data.get("draft"):
+        data["summary"] = f"{data.get('summary', '')} {CANARY}-entity-{stem}"
+    if isinstance(data.get("internal"), dict):
+        data["internal"] = {"notes": f"{CANARY}-block-{stem}"}
+
+
 @pytest.fixture(scope="module")
 def canary_project(tmp_path_factory):
     """The example with a canary in every internal block and every internal or draft entity."""
     project = copy_example(tmp_path_factory.mktemp("export-canary"))
     for path in sorted((project / "content").rglob("*.yml")) + sorted((project / "playbooks").glob("*.yml")):
-        data = load_yaml(path.read_text(encoding="utf-8"))
-        if data.get("audience", "internal") == "internal" or data.get("draft"):
-            data["summary"] = f"{data.get('summary', '')} {CANARY}-entity-{path.stem}"
-        if isinstance(data.get("internal"), dict):
-            data["internal"] = {"notes": f"{CANARY}-block-{path.stem}"}
-        path.write_text(dump_yaml(data), encoding="utf-8")
+        edit_yaml(path, lambda data, stem=path.stem: _plant(data, stem))
     # Pages: the internal one's text, the partner one's internal block.
     rewrite_page(
         project / "content/pages/how-we-price.md", lambda d: {**d, "body": f"{d['body']} {CANARY}-entity-page"}

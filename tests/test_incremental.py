@@ -11,13 +11,7 @@ import pytest
 from generator.catalog.check import check_project
 from generator.site.edition import Options, prepare_site
 
-from .sitebuild import REPO, copy_example, dump_yaml, load_yaml
-
-
-def _edit(path: Path, change) -> None:
-    data = load_yaml(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(dump_yaml(data), encoding="utf-8")
+from .sitebuild import REPO, copy_example, edit_yaml
 
 
 def _replace(path: Path, old: str, new: str) -> None:
@@ -37,23 +31,23 @@ def _first(values: list):
 
 
 EDITS = {
-    "persona renamed": lambda root: _edit(
+    "persona renamed": lambda root: edit_yaml(
         root / "content/personas/cfo.yml", lambda d: d.update(name="Chief money officer")
     ),
-    "asset renamed": lambda root: _edit(
+    "asset renamed": lambda root: edit_yaml(
         sorted((root / "content/assets").glob("*.yml"))[0], lambda d: d.update(name="Renamed asset")
     ),
     "asset deleted": lambda root: _unreferenced_asset(root).unlink(),
-    "segment committee changed": lambda root: _edit(
+    "segment committee changed": lambda root: edit_yaml(
         sorted((root / "content/segments").glob("*.yml"))[0], lambda d: d["buying_committee"].pop()
     ),
-    "value proposition opened to every segment": lambda root: _edit(
+    "value proposition opened to every segment": lambda root: edit_yaml(
         sorted((root / "content/value-propositions").glob("*.yml"))[0], lambda d: d.pop("segments", None)
     ),
-    "stage renamed": lambda root: _edit(
+    "stage renamed": lambda root: edit_yaml(
         root / "content/process.yml", lambda d: _first(d["stages"]).update(name="First touch")
     ),
-    "tag added": lambda root: _edit(
+    "tag added": lambda root: edit_yaml(
         root / "content/competitors" / sorted(p.name for p in (root / "content/competitors").glob("*.yml"))[0],
         lambda d: d.update(tags=[*d.get("tags", []), "brand new tag"]),
     ),
@@ -61,23 +55,23 @@ EDITS = {
         sorted((root / "content/insights").glob("*.yml"))[0], root / "content/insights/zz-copy.yml"
     ),
     # Edits of one field that other pages may or may not show (pages record the fields they read).
-    "persona pains changed": lambda root: _edit(
+    "persona pains changed": lambda root: edit_yaml(
         root / "content/personas/cfo.yml", lambda d: d.update(pains=["A pain nobody had before"])
     ),
-    "persona discovery questions changed": lambda root: _edit(
+    "persona discovery questions changed": lambda root: edit_yaml(
         root / "content/personas/cfo.yml", lambda d: d.update(discovery_questions=["What keeps you up at night?"])
     ),
-    "persona reports to someone else": lambda root: _edit(
+    "persona reports to someone else": lambda root: edit_yaml(
         root / "content/personas/cfo.yml", lambda d: d.update(reports_to="operations-director")
     ),
-    "company renamed": lambda root: _edit(root / "content/company.yml", lambda d: d.update(name="Boxwell Systems")),
+    "company renamed": lambda root: edit_yaml(root / "content/company.yml", lambda d: d.update(name="Boxwell Systems")),
     "guide retitled": lambda root: _replace(
         root / "content/pages/onboarding-a-new-seller.md", "title: Onboarding a new seller", "title: Your first month"
     ),
     "guide text changed": lambda root: _replace(
         root / "content/pages/how-we-price.md", "tags: [pricing, negotiation]", "tags: [pricing]"
     ),
-    "asset made public": lambda root: _edit(
+    "asset made public": lambda root: edit_yaml(
         sorted((root / "content/assets").glob("*.yml"))[0], lambda d: d.update(audience="public")
     ),
 }

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from ..sitebuild import copy_example, dump_yaml, load_yaml
+from ..sitebuild import copy_example, edit_yaml
 from .browsing import (
     ESSENTIALS,
     GAP_PERSONA,
@@ -128,10 +128,10 @@ def make_gap_project(dest: Path) -> Path:
         "department: Finance\n",
         encoding="utf-8",
     )
-    segment_file = dest / "content/segments" / f"{GAP_SEGMENT}.yml"
-    data = load_yaml(segment_file.read_text(encoding="utf-8"))
-    data["buying_committee"].append({"persona": GAP_PERSONA, "role": "influencer", "influence": "low"})
-    segment_file.write_text(dump_yaml(data), encoding="utf-8")
+    committee_member = {"persona": GAP_PERSONA, "role": "influencer", "influence": "low"}
+    edit_yaml(
+        dest / "content/segments" / f"{GAP_SEGMENT}.yml", lambda d: d["buying_committee"].append(committee_member)
+    )
     return dest
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ..sitebuild import build, copy_example, dump_yaml, load_yaml
+from ..sitebuild import build, copy_example, rewrite_yaml
 from ..test_hostile import HOSTILE, _poison
 from .browsing import HAS_CONTENT
 from .conftest import record_outside_requests, served
@@ -26,6 +26,17 @@ ATTACKS = [
 ]
 
 
+def _attack(data: dict, path) -> dict:
+    """A poisoned file's name carries an attack too; company.yml's carries them all."""
+    data["name"] = f"{data.get('name', 'x')} {ATTACKS[len(path.stem) % len(ATTACKS)]}"
+    if path.name == "company.yml":
+        data["audience"] = "public"
+        # The site name is on every page, in titles too: carry every attack there, whatever
+        # order the tests ran in (_poison's choice of string depends on what it poisoned before).
+        data["name"] = " ".join(["Packwell Systems", *HOSTILE, *ATTACKS])
+    return data
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory):
     """The example with an attack appended to every free-text field, names included; partner edition,
@@ -33,14 +44,7 @@ def hostile_site(tmp_path_factory):
     project = copy_example(tmp_path_factory.mktemp("hostile-browser"))
     (project / "mkdocs.yml").unlink()
     for path in sorted((project / "content").rglob("*.yml")) + sorted((project / "playbooks").glob("*.yml")):
-        data = _poison(load_yaml(path.read_text(encoding="utf-8")))
-        data["name"] = f"{data.get('name', 'x')} {ATTACKS[len(path.stem) % len(ATTACKS)]}"
-        if path.name == "company.yml":
-            data["audience"] = "public"
-            # The site name is on every page, in titles too: carry every attack there, whatever
-            # order the tests ran in (_poison's choice of string depends on what it poisoned before).
-            data["name"] = " ".join(["Packwell Systems", *HOSTILE, *ATTACKS])
-        path.write_text(dump_yaml(data), encoding="utf-8")
+        rewrite_yaml(path, lambda data, path=path: _attack(_poison(data), path))
     site = tmp_path_factory.mktemp("hostile-browser-site")
     result = build(project, site, "--audience", "partner")
     assert result.exit_code == 0, result.output

@@ -10,7 +10,7 @@ from .browsing import KINDS, PHONE, open_page, plan_urls
 pytestmark = pytest.mark.browser
 
 
-def _briefs() -> list[str]:
+def _briefs() -> tuple[str, ...]:
     return plan_urls("internal")["brief"]
 
 
